@@ -1,0 +1,207 @@
+#include "interchange/importer.h"
+
+#include <fstream>
+#include <functional>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/codec.h"
+#include "interchange/row_source.h"
+
+namespace craftlink::interchange {
+namespace {
+
+using domain::RecordKind;
+
+// One decoded row waiting for its reference check.
+struct PendingRow {
+  size_t line;
+  std::string raw;
+};
+
+class ImportRun {
+ public:
+  ImportRun(storage::Store& store, const RecordValidator& validator, const ImportOptions& options,
+            ImportSummary& summary)
+      : store_(store), validator_(validator), options_(options), summary_(summary) {}
+
+  Status Run(RowSource& source) {
+    if (!options_.report.empty()) {
+      report_.open(options_.report, std::ios::binary | std::ios::trunc);
+      if (!report_) return Status::IoError(options_.report.string() + ": 无法写入错误报告 (cannot write report)");
+    }
+    auto writer = store_.BeginBulk();
+    if (!writer.ok()) return writer.status();
+    writer_ = std::move(*writer);
+    while (true) {
+      auto row = source.Next();
+      if (!row.ok()) return Status(row.status().code(), Where(0) + row.status().message());
+      if (!row->has_value()) break;
+      AddRow(std::move(**row));
+      if (batch_.size() >= options_.batch_rows) CRAFTLINK_RETURN_IF_ERROR(Flush());
+    }
+    CRAFTLINK_RETURN_IF_ERROR(Flush());
+    if (options_.strict && summary_.rejected > 0) {
+      summary_.imported = 0;
+      return Status::Ok();  // the writer rolls back when destroyed
+    }
+    CRAFTLINK_RETURN_IF_ERROR(writer_->Commit());
+    summary_.committed = true;
+    return Status::Ok();
+  }
+
+ private:
+  std::string Where(size_t line) const {
+    return summary_.file.string() + (line > 0 ? ":" + std::to_string(line) : "") + ": ";
+  }
+
+  void Reject(size_t line, const std::string& raw, std::string field, std::string reason) {
+    ++summary_.rejected;
+    RowError e{line, std::move(field), std::move(reason)};
+    if (report_.is_open()) {
+      nlohmann::json j = {{"file", summary_.file.string()}, {"line", e.line}, {"field", e.field},
+                          {"reason", e.reason}, {"row", raw}};
+      report_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    }
+    if (summary_.errors.size() < ImportSummary::kKeptErrors) summary_.errors.push_back(std::move(e));
+  }
+
+  void Reject(const PendingRow& row, const Status& s) { Reject(row.line, row.raw, s.field(), s.message()); }
+
+  // Remembers the line of each id; a repeat within the file is an error.
+  bool FirstOccurrence(const std::string& id, const PendingRow& row) {
+    const uint64_t h = std::hash<std::string>{}(id);
+    auto [it, inserted] = seen_ids_.emplace(h, static_cast<uint32_t>(row.line));
+    if (!inserted) {
+      Reject(row.line, row.raw, "id", "编号「" + id + "」与第 " + std::to_string(it->second) + " 行重复 (duplicate id)");
+    }
+    return inserted;
+  }
+
+  template <typename Record, typename Decode, typename Check>
+  void Accept(const nlohmann::json& object, const PendingRow& row, Decode decode, Check check,
+              std::vector<Record>& out, std::vector<PendingRow>& lines) {
+    auto record = decode(object);
+    if (!record.ok()) return Reject(row, record.status());
+    Status s = check(*record);
+    if (!s.ok()) return Reject(row, s);
+    if (!FirstOccurrence(record->id, row)) return;
+    record->meta.org_id = options_.org_id;
+    out.push_back(std::move(*record));
+    lines.push_back(row);
+  }
+
+  void AddRow(SourceRow row) {
+    ++summary_.rows;
+    PendingRow pending{row.line, std::move(row.raw)};
+    if (!row.object.ok()) return Reject(pending, row.object.status());
+    const nlohmann::json& j = *row.object;
+    switch (summary_.kind) {
+      case RecordKind::kCraftsman:
+        return Accept(j, pending, domain::CraftsmanFromJson, [&](auto& r) { return validator_.Check(r); },
+                      batch_.craftsmen, lines_);
+      case RecordKind::kEnterprise:
+        return Accept(j, pending, domain::EnterpriseFromJson,
+                      [&](auto& r) { return validator_.Check(r, options_.validation); }, batch_.enterprises, lines_);
+      case RecordKind::kNeed:
+        return Accept(j, pending, domain::NeedFromJson, [&](auto& r) { return validator_.Check(r); }, batch_.needs,
+                      lines_);
+      case RecordKind::kResult:
+        return Accept(j, pending, domain::InnovationResultFromJson, [&](auto& r) { return validator_.Check(r); },
+                      batch_.results, lines_);
+    }
+  }
+
+  // Drops rows whose references do not exist; returns the ones that stay.
+  template <typename Record, typename RefsOf>
+  Status KeepResolvable(std::vector<Record>& records, RecordKind target, RefsOf refs_of, const char* field) {
+    std::vector<std::string> wanted;
+    for (const Record& r : records) {
+      for (const std::string& ref : refs_of(r)) wanted.push_back(ref);
+    }
+    auto found = store_.ExistingIds(target, wanted);
+    if (!found.ok()) return found.status();
+    std::vector<Record> kept;
+    std::vector<PendingRow> kept_lines;
+    for (size_t i = 0; i < records.size(); ++i) {
+      std::string missing;
+      for (const std::string& ref : refs_of(records[i])) {
+        if (found->count(ref) == 0) missing += (missing.empty() ? "" : "、") + ref;
+      }
+      if (missing.empty()) {
+        kept.push_back(std::move(records[i]));
+        kept_lines.push_back(std::move(lines_[i]));
+      } else {
+        Reject(lines_[i].line, lines_[i].raw, field,
+               "引用的" + std::string(target == RecordKind::kEnterprise ? "企业" : "工匠") + "「" + missing +
+                   "」不存在，请先导入 (" + std::string(domain::RecordKindPlural(target)) + " not found)");
+      }
+    }
+    records = std::move(kept);
+    lines_ = std::move(kept_lines);
+    return Status::Ok();
+  }
+
+  Status Flush() {
+    if (!batch_.empty()) {
+      if (!batch_.needs.empty()) {
+        CRAFTLINK_RETURN_IF_ERROR(KeepResolvable(
+            batch_.needs, RecordKind::kEnterprise,
+            [](const domain::Need& n) { return std::vector<std::string>{n.enterprise_id}; }, "enterprise_id"));
+      }
+      if (!batch_.results.empty()) {
+        CRAFTLINK_RETURN_IF_ERROR(KeepResolvable(
+            batch_.results, RecordKind::kCraftsman, [](const domain::InnovationResult& r) { return r.owner_ids; },
+            "owner_ids"));
+      }
+      for (const auto& e : batch_.enterprises) summary_.uscc_overrides += e.uscc_check_overridden ? 1 : 0;
+      summary_.imported += batch_.size();
+      if (!(options_.strict && summary_.rejected > 0)) CRAFTLINK_RETURN_IF_ERROR(writer_->Write(batch_));
+    }
+    batch_.clear();
+    lines_.clear();
+    return Status::Ok();
+  }
+
+  storage::Store& store_;
+  const RecordValidator& validator_;
+  const ImportOptions& options_;
+  ImportSummary& summary_;
+  std::unique_ptr<storage::BulkWriter> writer_;
+  storage::WriteBatch batch_;
+  std::vector<PendingRow> lines_;  // parallel to the one non-empty vector of batch_
+  std::unordered_map<uint64_t, uint32_t> seen_ids_;
+  std::ofstream report_;
+};
+
+}  // namespace
+
+std::string ImportSummary::Format(const RowError& e) const {
+  return file.string() + ":" + std::to_string(e.line) + ": " + (e.field.empty() ? "" : e.field + ": ") + e.reason;
+}
+
+Result<ImportSummary> ImportFile(storage::Store& store, const RecordValidator& validator,
+                                 const std::filesystem::path& path, const ImportOptions& options) {
+  ImportSummary summary;
+  summary.file = path;
+  auto kind = options.kind ? Result<RecordKind>(*options.kind) : KindFromPath(path);
+  if (!kind.ok()) return kind.status();
+  summary.kind = *kind;
+  auto format = FormatFromPath(path);
+  if (!format.ok()) return format.status();
+  auto org = store.GetOrganisation(options.org_id);
+  if (!org.ok()) return org.status();
+  if (!org->has_value()) {
+    return Status::Invalid("组织「" + options.org_id + "」不存在；先用 craftlink org add 添加，或先运行 craftlink init",
+                           "org");
+  }
+  CRAFTLINK_RETURN_IF_ERROR(CheckUtf8Text(path));
+  auto source = RowSource::Open(path, *format, *kind, options.max_line_bytes);
+  if (!source.ok()) return Status(source.status().code(), path.string() + ": " + source.status().message());
+  ImportRun run(store, validator, options, summary);
+  CRAFTLINK_RETURN_IF_ERROR(run.Run(**source));
+  return summary;
+}
+
+}  // namespace craftlink::interchange

@@ -1,0 +1,199 @@
+#include "interchange/row_source.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "interchange/columns.h"
+
+namespace craftlink::interchange {
+namespace {
+
+using domain::RecordKind;
+constexpr size_t kRawKeptBytes = 2000;
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Whether the invalid bytes look like GBK/GB18030 double-byte Chinese.
+bool LooksLikeGbk(std::string_view line) {
+  size_t pairs = 0;
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    const auto a = static_cast<unsigned char>(line[i]);
+    const auto b = static_cast<unsigned char>(line[i + 1]);
+    if (a >= 0x81 && a <= 0xFE && b >= 0x40 && b <= 0xFE && b != 0x7F) {
+      ++pairs;
+      ++i;
+    }
+  }
+  return pairs >= 2;
+}
+
+std::string Truncated(const std::string& s) {
+  if (s.size() <= kRawKeptBytes) return s;
+  size_t cut = kRawKeptBytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+Result<FileFormat> FormatFromPath(const std::filesystem::path& path) {
+  const std::string ext = Lower(path.extension().string());
+  if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileFormat::kJsonLines;
+  if (ext == ".csv") return FileFormat::kCsv;
+  return Status::Invalid(path.string() + ": 不支持的文件类型「" + ext +
+                         "」，请使用 .jsonl 或 .csv（Excel 请另存为 CSV UTF-8）(unsupported file type)");
+}
+
+Result<RecordKind> KindFromPath(const std::filesystem::path& path) {
+  const std::string stem = Lower(path.stem().string());
+  struct Hint {
+    std::string_view word;
+    RecordKind kind;
+  };
+  static const Hint kHints[] = {
+      {"craftsmen", RecordKind::kCraftsman}, {"craftsman", RecordKind::kCraftsman}, {"工匠", RecordKind::kCraftsman},
+      {"enterprises", RecordKind::kEnterprise}, {"enterprise", RecordKind::kEnterprise}, {"企业需求", RecordKind::kNeed},
+      {"needs", RecordKind::kNeed}, {"need", RecordKind::kNeed}, {"需求", RecordKind::kNeed},
+      {"results", RecordKind::kResult}, {"result", RecordKind::kResult}, {"成果", RecordKind::kResult},
+      {"企业", RecordKind::kEnterprise},
+  };
+  for (const Hint& h : kHints) {
+    if (stem.find(h.word) != std::string::npos) return h.kind;
+  }
+  return Status::Invalid(path.string() +
+                             ": 无法从文件名判断数据种类，请用 --kind craftsmen|enterprises|needs|results 指定 "
+                             "(cannot tell the kind from the file name)",
+                         "kind");
+}
+
+Status CheckUtf8Text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path.string() + ": 无法打开文件 (cannot open)");
+  std::string line;
+  size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.find('\0') != std::string::npos) {
+      return Status::Invalid(path.string() + ":" + std::to_string(number) +
+                             ": 文件含有二进制内容，不是文本文件，未导入任何数据 (binary content, nothing imported)");
+    }
+    if (!utf8::IsValid(line)) {
+      const std::string guess = LooksLikeGbk(line) ? "，看起来是 GBK/GB18030 编码" : "";
+      return Status::Invalid(path.string() + ":" + std::to_string(number) + ": 文件不是 UTF-8 编码" + guess +
+                             "。请在 Excel/WPS 中另存为「CSV UTF-8」或用 iconv 转换后再导入，未导入任何数据 "
+                             "(not UTF-8, nothing imported)");
+    }
+  }
+  if (in.bad()) return Status::IoError(path.string() + ": 读取失败 (read error)");
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<RowSource>> RowSource::Open(const std::filesystem::path& path, FileFormat format,
+                                                   RecordKind kind, size_t max_line_bytes) {
+  std::unique_ptr<RowSource> source(new RowSource(format, kind, max_line_bytes));
+  source->in_.open(path, std::ios::binary);
+  if (!source->in_) return Status::IoError(path.string() + ": 无法打开文件 (cannot open)");
+  if (format == FileFormat::kCsv) {
+    source->csv_ = std::make_unique<CsvReader>(source->in_);
+    CRAFTLINK_RETURN_IF_ERROR(source->ReadCsvHeader());
+  }
+  return source;
+}
+
+Result<std::optional<SourceRow>> RowSource::Next() {
+  return format_ == FileFormat::kJsonLines ? NextJsonLine() : NextCsvRecord();
+}
+
+Result<std::optional<SourceRow>> RowSource::NextJsonLine() {
+  std::string line;
+  while (std::getline(in_, line)) {
+    ++line_;
+    if (line_ == 1) line = std::string(utf8::StripBom(line));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (utf8::Trim(line).empty()) continue;
+    SourceRow row;
+    row.line = line_;
+    row.raw = Truncated(line);
+    if (line.size() > max_line_bytes_) {
+      row.object = Status::Invalid("这一行有 " + std::to_string(line.size()) + " 字节，超过上限 " +
+                                   std::to_string(max_line_bytes_) + " (line too long)");
+      return std::optional<SourceRow>(std::move(row));
+    }
+    // Depth is bounded: nlohmann parses iteratively only up to what the
+    // input nests, and a row this deep is refused by the codec anyway.
+    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+      row.object = Status::Invalid("不是合法的 JSON（可能被截断或缺少引号、逗号）(malformed JSON)");
+    } else if (!j.is_object()) {
+      row.object = Status::Invalid("每行必须是一个 JSON 对象 {...} (expected a JSON object)");
+    } else {
+      row.object = std::move(j);
+    }
+    return std::optional<SourceRow>(std::move(row));
+  }
+  return std::optional<SourceRow>();
+}
+
+Status RowSource::ReadCsvHeader() {
+  auto header = csv_->Next();
+  if (!header.ok()) return header.status();
+  if (!header->has_value()) return Status::Invalid("CSV 文件是空的，缺少表头行 (empty CSV, no header row)");
+  for (const std::string& cell : **header) header_fields_.push_back(FieldForHeader(kind_, cell));
+  const bool has_id = std::find(header_fields_.begin(), header_fields_.end(), "id") != header_fields_.end();
+  if (!has_id) {
+    return Status::Invalid("CSV 表头缺少「编号」(id) 列；第一行应为列名，例如 编号,姓名,技能 (header has no id column)");
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<SourceRow>> RowSource::NextCsvRecord() {
+  while (true) {
+    auto record = csv_->Next();
+    if (!record.ok()) return record.status();
+    if (!record->has_value()) return std::optional<SourceRow>();
+    const std::vector<std::string>& cells = **record;
+    const bool blank = std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return utf8::Trim(c).empty(); });
+    if (blank) continue;
+    SourceRow row;
+    row.line = csv_->line();
+    std::string raw;
+    for (const auto& c : cells) raw += (raw.empty() ? "" : ",") + c;
+    row.raw = Truncated(raw);
+    if (cells.size() != header_fields_.size()) {
+      row.object = Status::Invalid("有 " + std::to_string(cells.size()) + " 列，表头有 " +
+                                   std::to_string(header_fields_.size()) + " 列 (column count mismatch)");
+      return std::optional<SourceRow>(std::move(row));
+    }
+    nlohmann::json object = nlohmann::json::object();
+    const auto& columns = ColumnsOf(kind_);
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const std::string& field = header_fields_[i];
+      if (field == "extra" || field == "其他字段") {  // the export's catch-all column
+        auto extra = nlohmann::json::parse(utf8::Trim(cells[i]).empty() ? "{}" : cells[i], nullptr, false);
+        if (!extra.is_object()) {
+          row.object = Status::Invalid("「其他字段」列应为 JSON 对象 (extra must be a JSON object)", "extra");
+          return std::optional<SourceRow>(std::move(row));
+        }
+        for (auto it = extra.begin(); it != extra.end(); ++it) object[it.key()] = it.value();
+        continue;
+      }
+      const Column* column = nullptr;
+      for (const Column& c : columns) {
+        if (c.field == field) column = &c;
+      }
+      auto value = CellToJson(column, cells[i]);
+      if (!value.ok()) {
+        row.object = Status::Invalid(value.status().message(), field);
+        return std::optional<SourceRow>(std::move(row));
+      }
+      if (!value->is_null()) object[field] = std::move(*value);
+    }
+    row.object = std::move(object);
+    return std::optional<SourceRow>(std::move(row));
+  }
+}
+
+}  // namespace craftlink::interchange

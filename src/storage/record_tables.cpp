@@ -1,0 +1,144 @@
+#include "storage/record_tables.h"
+
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/codec.h"
+
+namespace craftlink::storage {
+namespace {
+
+using domain::RecordKind;
+
+SqlValue Int(int64_t v) { return SqlValue{v}; }
+SqlValue Text(std::string v) { return SqlValue{std::move(v)}; }
+
+// Stored bodies are written by ToJson; a body that does not decode means the
+// database was changed behind the store's back.
+template <typename Record, typename Decoder>
+Result<Record> DecodeBody(std::string_view body, Decoder decode) {
+  auto j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::Corruption("stored record body is not valid JSON");
+  auto record = decode(j);
+  if (!record.ok()) return Status::Corruption("stored record does not decode: " + record.status().ToString());
+  return record;
+}
+
+std::string Body(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string SearchText(std::initializer_list<std::string_view> parts,
+                       std::initializer_list<const std::vector<std::string>*> lists) {
+  std::string out;
+  auto add = [&](std::string_view s) {
+    if (s.empty()) return;
+    if (!out.empty()) out.push_back(' ');
+    for (char ch : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  };
+  for (std::string_view p : parts) add(p);
+  for (const auto* list : lists) {
+    for (const std::string& s : *list) add(s);
+  }
+  return out;
+}
+
+const UpsertSpec& RecordTable<domain::Craftsman>::Spec() {
+  static const UpsertSpec kSpec{"craftsmen",
+                                {"id", "org_id", "name", "region", "capacity_per_month", "available", "archived",
+                                 "search_text", "body"},
+                                {"id"}};
+  return kSpec;
+}
+
+std::vector<SqlValue> RecordTable<domain::Craftsman>::Row(const domain::Craftsman& c) {
+  return {Text(c.id),
+          Text(c.meta.org_id),
+          Text(c.name),
+          Text(c.region),
+          Int(c.capacity_per_month),
+          Int(c.available ? 1 : 0),
+          Int(c.meta.archived ? 1 : 0),
+          Text(SearchText({c.id, c.name, c.title, c.employer, c.bio, c.studio}, {&c.skills})),
+          Text(Body(domain::ToJson(c)))};
+}
+
+Result<domain::Craftsman> RecordTable<domain::Craftsman>::Decode(std::string_view body) {
+  return DecodeBody<domain::Craftsman>(body, domain::CraftsmanFromJson);
+}
+
+const UpsertSpec& RecordTable<domain::Enterprise>::Spec() {
+  static const UpsertSpec kSpec{
+      "enterprises",
+      {"id", "org_id", "name", "uscc", "industry", "region", "archived", "search_text", "body"},
+      {"id"}};
+  return kSpec;
+}
+
+std::vector<SqlValue> RecordTable<domain::Enterprise>::Row(const domain::Enterprise& e) {
+  return {Text(e.id),       Text(e.meta.org_id), Text(e.name),
+          Text(e.uscc),     Text(e.industry),    Text(e.region),
+          Int(e.meta.archived ? 1 : 0),
+          Text(SearchText({e.id, e.name, e.uscc})),
+          Text(Body(domain::ToJson(e)))};
+}
+
+Result<domain::Enterprise> RecordTable<domain::Enterprise>::Decode(std::string_view body) {
+  return DecodeBody<domain::Enterprise>(body, domain::EnterpriseFromJson);
+}
+
+const UpsertSpec& RecordTable<domain::Need>::Spec() {
+  static const UpsertSpec kSpec{"needs",
+                                {"id", "org_id", "enterprise_id", "kind", "industry", "region", "onsite", "status",
+                                 "posted", "confidential", "archived", "search_text", "body"},
+                                {"id"}};
+  return kSpec;
+}
+
+std::vector<SqlValue> RecordTable<domain::Need>::Row(const domain::Need& n) {
+  return {Text(n.id),
+          Text(n.meta.org_id),
+          Text(n.enterprise_id),
+          Text(n.kind ? std::string(domain::ServiceKindCode(*n.kind)) : std::string()),
+          Text(n.industry),
+          Text(n.region),
+          Int(n.onsite ? 1 : 0),
+          Text(std::string(domain::NeedStatusCode(n.status))),
+          Text(n.posted),
+          Int(n.confidential ? 1 : 0),
+          Int(n.meta.archived ? 1 : 0),
+          Text(SearchText({n.id, n.title, n.description}, {&n.skills})),
+          Text(Body(domain::ToJson(n)))};
+}
+
+Result<domain::Need> RecordTable<domain::Need>::Decode(std::string_view body) {
+  return DecodeBody<domain::Need>(body, domain::NeedFromJson);
+}
+
+const UpsertSpec& RecordTable<domain::InnovationResult>::Spec() {
+  static const UpsertSpec kSpec{
+      "results", {"id", "org_id", "title", "maturity", "archived", "search_text", "body"}, {"id"}};
+  return kSpec;
+}
+
+std::vector<SqlValue> RecordTable<domain::InnovationResult>::Row(const domain::InnovationResult& r) {
+  return {Text(r.id),
+          Text(r.meta.org_id),
+          Text(r.title),
+          Text(std::string(domain::MaturityChinese(r.maturity))),
+          Int(r.meta.archived ? 1 : 0),
+          Text(SearchText({r.id, r.title, r.summary, r.studio}, {&r.fields})),
+          Text(Body(domain::ToJson(r)))};
+}
+
+Result<domain::InnovationResult> RecordTable<domain::InnovationResult>::Decode(std::string_view body) {
+  return DecodeBody<domain::InnovationResult>(body, domain::InnovationResultFromJson);
+}
+
+const std::string& TableName(RecordKind kind) {
+  static const std::string kNames[] = {"craftsmen", "enterprises", "needs", "results"};
+  return kNames[static_cast<int>(kind)];
+}
+
+}  // namespace craftlink::storage

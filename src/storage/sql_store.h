@@ -1,0 +1,101 @@
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "storage/sql.h"
+#include "storage/store.h"
+
+namespace craftlink::storage {
+
+// Hands out connections to one thread at a time; at most `max` are opened.
+class ConnectionPool {
+ public:
+  ConnectionPool(SqlBackend& backend, size_t max) : backend_(backend), max_(max == 0 ? 1 : max) {}
+
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<SqlConnection> c) : pool_(pool), c_(std::move(c)) {}
+    Lease(Lease&& other) noexcept : pool_(other.pool_), c_(std::move(other.c_)) { other.pool_ = nullptr; }
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    SqlConnection& operator*() { return *c_; }
+    SqlConnection* operator->() { return c_.get(); }
+    // A connection whose session may be broken is closed instead of reused.
+    void Discard() { c_.reset(); }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<SqlConnection> c_;
+  };
+
+  Result<Lease> Acquire();
+
+ private:
+  friend class Lease;
+  void Release(std::unique_ptr<SqlConnection> c);
+
+  SqlBackend& backend_;
+  const size_t max_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<SqlConnection>> idle_;  // guarded by mutex_
+  size_t open_ = 0;                                   // guarded by mutex_
+};
+
+// The Store both backends share: all record logic is written once, over the
+// SqlConnection surface, so the same test suite proves both.
+class SqlStore final : public Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(std::unique_ptr<SqlBackend> backend, const StoreOptions& options);
+
+  std::string_view backend() const override { return backend_->name(); }
+
+  Status PutOrganisation(const domain::Organisation& org) override;
+  Result<std::optional<domain::Organisation>> GetOrganisation(std::string_view id) override;
+  Result<std::vector<domain::Organisation>> ListOrganisations() override;
+
+  Status Apply(const WriteBatch& batch) override;
+  Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
+  Status SetArchived(domain::RecordKind kind, std::string_view id, bool archived) override;
+
+  Result<std::optional<domain::Craftsman>> GetCraftsman(std::string_view id) override;
+  Result<std::optional<domain::Enterprise>> GetEnterprise(std::string_view id) override;
+  Result<std::optional<domain::Need>> GetNeed(std::string_view id) override;
+  Result<std::optional<domain::InnovationResult>> GetResult(std::string_view id) override;
+
+  Status ScanCraftsmen(const ScanOptions& options, const Visitor<domain::Craftsman>& visit) override;
+  Status ScanEnterprises(const ScanOptions& options, const Visitor<domain::Enterprise>& visit) override;
+  Status ScanNeeds(const ScanOptions& options, const Visitor<domain::Need>& visit) override;
+  Status ScanResults(const ScanOptions& options, const Visitor<domain::InnovationResult>& visit) override;
+
+  Result<std::unordered_set<std::string>> ExistingIds(domain::RecordKind kind,
+                                                      const std::vector<std::string>& ids) override;
+  Result<RecordCounts> Count() override;
+
+  Result<std::vector<Change>> ChangesSince(int64_t after_seq, size_t limit) override;
+  Result<int64_t> LastChangeSeq() override;
+  Result<bool> WaitForChange(int64_t after_seq, std::chrono::milliseconds timeout) override;
+
+  Status Backup(const std::filesystem::path& destination) override { return backend_->Backup(destination); }
+
+ private:
+  SqlStore(std::unique_ptr<SqlBackend> backend, const StoreOptions& options)
+      : backend_(std::move(backend)), pool_(*backend_, options.max_connections) {}
+
+  template <typename Record>
+  Result<std::optional<Record>> GetRecord(std::string_view id);
+  template <typename Record>
+  Status ScanRecords(const ScanOptions& options, const Visitor<Record>& visit);
+  friend class SqlBulkWriter;
+  static Status WriteBatchRows(SqlConnection& c, const WriteBatch& batch);
+  // Runs `body` inside a write transaction, rolling back when it fails.
+  Status InWriteTransaction(const std::function<Status(SqlConnection&)>& body);
+
+  std::unique_ptr<SqlBackend> backend_;
+  ConnectionPool pool_;
+};
+
+}  // namespace craftlink::storage

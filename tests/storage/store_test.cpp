@@ -1,0 +1,294 @@
+// One store test suite, run against every backend under test (SQLite always,
+// PostgreSQL when scripts/test has started a server).
+#include "storage/store.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <thread>
+
+#include "domain/codec.h"
+#include "support/test_database.h"
+
+namespace craftlink::storage {
+namespace {
+
+using craftlink::testing::Backend;
+using craftlink::testing::TestDatabase;
+using domain::Craftsman;
+using domain::Enterprise;
+using domain::InnovationResult;
+using domain::Need;
+
+domain::Organisation Root() { return {kRootOrganisationId, "全国总工会", "", domain::OrganisationKind::kNational, "", {}}; }
+
+Craftsman MakeCraftsman(const std::string& id, const std::string& name, std::vector<std::string> skills) {
+  Craftsman c;
+  c.id = id;
+  c.name = name;
+  c.region = "510107";
+  c.skills = std::move(skills);
+  c.bio = "从事焊接三十年";
+  c.meta.org_id = kRootOrganisationId;
+  return c;
+}
+
+Enterprise MakeEnterprise(const std::string& id) {
+  Enterprise e;
+  e.id = id;
+  e.name = "成都某某阀门有限公司";
+  e.industry = "C34";
+  e.region = "510603";
+  e.contact_phone = "13812345678";
+  e.meta.org_id = kRootOrganisationId;
+  return e;
+}
+
+Need MakeNeed(const std::string& id, const std::string& enterprise_id) {
+  Need n;
+  n.id = id;
+  n.enterprise_id = enterprise_id;
+  n.title = "焊缝老有气孔";
+  n.description = "铝合金焊缝气孔多，返修率高";
+  n.kind = domain::ServiceKind::kJointResearch;
+  n.onsite = true;
+  n.meta.org_id = kRootOrganisationId;
+  return n;
+}
+
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    store_ = Open();
+    ASSERT_TRUE(store_->PutOrganisation(Root()).ok());
+  }
+
+  std::unique_ptr<Store> Open() {
+    auto store = OpenStore(db_->url());
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  RecordCounts Counts() {
+    auto counts = store_->Count();
+    EXPECT_TRUE(counts.ok()) << counts.status().ToString();
+    return counts.ok() ? *counts : RecordCounts{};
+  }
+
+  WriteBatch SampleBatch() {
+    WriteBatch b;
+    b.enterprises.push_back(MakeEnterprise("E1"));
+    b.craftsmen.push_back(MakeCraftsman("C1", "雷振川", {"钨极氩弧焊", "焊接变形控制"}));
+    b.craftsmen.push_back(MakeCraftsman("C2", "冉桂芳", {"铝合金焊接"}));
+    b.needs.push_back(MakeNeed("N1", "E1"));
+    InnovationResult r;
+    r.id = "R1";
+    r.title = "铝合金车体焊缝气孔综合控制工艺";
+    r.owner_ids = {"C2"};
+    r.maturity = domain::Maturity::kApplied;
+    r.meta.org_id = kRootOrganisationId;
+    b.results.push_back(r);
+    return b;
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, ApplyWritesEveryKindAndReadsItBackUnchanged) {
+  WriteBatch batch = SampleBatch();
+  batch.craftsmen[0].meta.extra["hometown"] = "德阳";
+  ASSERT_TRUE(store_->Apply(batch).ok());
+  const RecordCounts counts = Counts();
+  EXPECT_EQ(counts.craftsmen, 2);
+  EXPECT_EQ(counts.enterprises, 1);
+  EXPECT_EQ(counts.needs, 1);
+  EXPECT_EQ(counts.results, 1);
+  EXPECT_EQ(counts.organisations, 1);
+
+  auto c1 = store_->GetCraftsman("C1");
+  ASSERT_TRUE(c1.ok());
+  ASSERT_TRUE(c1->has_value());
+  EXPECT_EQ(domain::ToJson(**c1), domain::ToJson(batch.craftsmen[0]));
+  EXPECT_EQ((*c1)->meta.org_id, kRootOrganisationId);
+  auto need = store_->GetNeed("N1");
+  ASSERT_TRUE(need.ok() && need->has_value());
+  EXPECT_EQ(domain::ToJson(**need), domain::ToJson(batch.needs[0]));
+  auto missing = store_->GetCraftsman("C404");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_P(StoreTest, ReapplyingTheSameIdsUpdatesInsteadOfDuplicating) {
+  ASSERT_TRUE(store_->Apply(SampleBatch()).ok());
+  WriteBatch again = SampleBatch();
+  again.craftsmen[0].name = "雷振川（更新）";
+  ASSERT_TRUE(store_->Apply(again).ok());
+  EXPECT_EQ(Counts().craftsmen, 2);
+  auto c1 = store_->GetCraftsman("C1");
+  ASSERT_TRUE(c1.ok() && c1->has_value());
+  EXPECT_EQ((*c1)->name, "雷振川（更新）");
+}
+
+TEST_P(StoreTest, ABatchWithABrokenReferenceWritesNothing) {
+  WriteBatch batch = SampleBatch();
+  batch.needs.push_back(MakeNeed("N2", "E404"));  // no such enterprise
+  const Status s = store_->Apply(batch);
+  EXPECT_FALSE(s.ok());
+  const RecordCounts counts = Counts();
+  EXPECT_EQ(counts.craftsmen + counts.enterprises + counts.needs + counts.results, 0);
+  auto last = store_->LastChangeSeq();
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(*last, 0);
+}
+
+TEST_P(StoreTest, ResultOwnersMustExist) {
+  WriteBatch batch = SampleBatch();
+  batch.results[0].owner_ids = {"C999"};
+  EXPECT_FALSE(store_->Apply(batch).ok());
+  EXPECT_EQ(Counts().results, 0);
+}
+
+TEST_P(StoreTest, ScanFiltersByTextOrganisationArchiveAndPages) {
+  domain::Organisation sichuan{"sc", "四川省总工会", kRootOrganisationId, domain::OrganisationKind::kProvince, "510000", {}};
+  ASSERT_TRUE(store_->PutOrganisation(sichuan).ok());
+  WriteBatch batch = SampleBatch();
+  Craftsman other = MakeCraftsman("C3", "Wang PLC", {"PLC编程"});
+  other.meta.org_id = "sc";
+  batch.craftsmen.push_back(other);
+  ASSERT_TRUE(store_->Apply(batch).ok());
+
+  auto ids = [&](const ScanOptions& o) {
+    std::vector<std::string> out;
+    EXPECT_TRUE(store_->ScanCraftsmen(o, [&](Craftsman&& c) {
+      out.push_back(c.id);
+      return true;
+    }).ok());
+    return out;
+  };
+  EXPECT_EQ(ids({}), (std::vector<std::string>{"C1", "C2", "C3"}));
+  EXPECT_EQ(ids({.text = "铝合金"}), (std::vector<std::string>{"C2"}));
+  EXPECT_EQ(ids({.text = "plc"}), (std::vector<std::string>{"C3"}));
+  EXPECT_EQ(ids({.text = "100%"}), (std::vector<std::string>{}));
+  EXPECT_EQ(ids({.org_id = "sc"}), (std::vector<std::string>{"C3"}));
+  EXPECT_EQ(ids({.after_id = "C1", .limit = 1}), (std::vector<std::string>{"C2"}));
+
+  ASSERT_TRUE(store_->SetArchived(domain::RecordKind::kCraftsman, "C2", true).ok());
+  EXPECT_EQ(ids({}), (std::vector<std::string>{"C1", "C3"}));
+  EXPECT_EQ(ids({.include_archived = true}), (std::vector<std::string>{"C1", "C2", "C3"}));
+  EXPECT_EQ(store_->SetArchived(domain::RecordKind::kCraftsman, "C404", true).code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreTest, ExistingIdsReportsOnlyStoredOnes) {
+  ASSERT_TRUE(store_->Apply(SampleBatch()).ok());
+  std::vector<std::string> asked;
+  for (int i = 0; i < 1200; ++i) asked.push_back("X" + std::to_string(i));
+  asked.push_back("C2");
+  auto found = store_->ExistingIds(domain::RecordKind::kCraftsman, asked);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(*found, (std::unordered_set<std::string>{"C2"}));
+}
+
+TEST_P(StoreTest, OrganisationsFormAHierarchyAndAlliancesNameMembers) {
+  ASSERT_TRUE(store_->PutOrganisation({"sc", "四川省总工会", kRootOrganisationId, domain::OrganisationKind::kProvince, "510000", {}}).ok());
+  ASSERT_TRUE(store_->PutOrganisation({"cq", "重庆市总工会", kRootOrganisationId, domain::OrganisationKind::kProvince, "500000", {}}).ok());
+  ASSERT_TRUE(store_->PutOrganisation({"chuanyu", "川渝工会联盟", kRootOrganisationId, domain::OrganisationKind::kAlliance, "", {"sc", "cq"}}).ok());
+  auto alliance = store_->GetOrganisation("chuanyu");
+  ASSERT_TRUE(alliance.ok() && alliance->has_value());
+  EXPECT_EQ((*alliance)->member_ids, (std::vector<std::string>{"sc", "cq"}));
+  EXPECT_EQ((*alliance)->kind, domain::OrganisationKind::kAlliance);
+  // A parent that does not exist is refused.
+  EXPECT_FALSE(store_->PutOrganisation({"x", "无名", "nowhere", domain::OrganisationKind::kCity, "", {}}).ok());
+  auto all = store_->ListOrganisations();
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 4u);
+}
+
+TEST_P(StoreTest, ChangeFeedIsOrderedAndCoversEveryWrite) {
+  ASSERT_TRUE(store_->Apply(SampleBatch()).ok());
+  ASSERT_TRUE(store_->SetArchived(domain::RecordKind::kNeed, "N1", true).ok());
+  auto changes = store_->ChangesSince(0, 100);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_EQ(changes->size(), 6u);
+  for (size_t i = 1; i < changes->size(); ++i) EXPECT_LT((*changes)[i - 1].seq, (*changes)[i].seq);
+  EXPECT_EQ(changes->back().id, "N1");
+  EXPECT_EQ(changes->back().op, ChangeOp::kArchive);
+  auto tail = store_->ChangesSince((*changes)[3].seq, 100);
+  ASSERT_TRUE(tail.ok());
+  EXPECT_EQ(tail->size(), 2u);
+}
+
+TEST_P(StoreTest, AFollowerOnAnotherConnectionWakesWithinASecond) {
+  std::unique_ptr<Store> follower = Open();
+  ASSERT_NE(follower, nullptr);
+  auto start_seq = follower->LastChangeSeq();
+  ASSERT_TRUE(start_seq.ok());
+  auto woke = std::async(std::launch::async, [&] {
+    return follower->WaitForChange(*start_seq, std::chrono::seconds(5));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto written = std::chrono::steady_clock::now();
+  ASSERT_TRUE(store_->Apply(SampleBatch()).ok());
+  auto result = woke.get();
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(*result);
+  EXPECT_LT(std::chrono::steady_clock::now() - written, std::chrono::seconds(1));
+  auto idle = follower->WaitForChange(*follower->LastChangeSeq(), std::chrono::milliseconds(100));
+  ASSERT_TRUE(idle.ok());
+  EXPECT_FALSE(*idle);
+}
+
+TEST_P(StoreTest, BackupIsAConsistentSnapshotThatRestores) {
+  ASSERT_TRUE(store_->Apply(SampleBatch()).ok());
+  const auto backup = db_->dir() / "backup.db";
+  ASSERT_TRUE(store_->Backup(backup).ok());
+  WriteBatch more;
+  more.craftsmen.push_back(MakeCraftsman("C9", "后来者", {"钳工"}));
+  ASSERT_TRUE(store_->Apply(more).ok());
+  EXPECT_EQ(Counts().craftsmen, 3);
+  store_.reset();
+  Status restored = RestoreStore(db_->url(), backup);
+  ASSERT_TRUE(restored.ok()) << restored.ToString();
+  store_ = Open();
+  EXPECT_EQ(Counts().craftsmen, 2);
+  auto c9 = store_->GetCraftsman("C9");
+  ASSERT_TRUE(c9.ok());
+  EXPECT_FALSE(c9->has_value());
+}
+
+TEST_P(StoreTest, ReopeningAMigratedDatabaseIsHarmless) {
+  ASSERT_TRUE(store_->Apply(SampleBatch()).ok());
+  std::unique_ptr<Store> second = Open();
+  ASSERT_NE(second, nullptr);
+  auto counts = second->Count();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->craftsmen, 2);
+}
+
+TEST_P(StoreTest, ConcurrentWritersKeepTheFeedGapFree) {
+  constexpr int kThreads = 4;
+  constexpr int kBatches = 10;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int b = 0; b < kBatches; ++b) {
+        WriteBatch batch;
+        batch.craftsmen.push_back(MakeCraftsman("T" + std::to_string(t) + "_" + std::to_string(b), "并发", {"焊接"}));
+        if (!store_->Apply(batch).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto changes = store_->ChangesSince(0, 1000);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_EQ(changes->size(), static_cast<size_t>(kThreads * kBatches));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(craftlink::testing::BackendsUnderTest()),
+                         [](const auto& info) { return craftlink::testing::BackendName(info.param); });
+
+}  // namespace
+}  // namespace craftlink::storage

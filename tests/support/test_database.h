@@ -1,0 +1,43 @@
+#pragma once
+
+// Fresh, empty databases for tests, on either backend. The PostgreSQL ones
+// live on the server that scripts/test starts (CRAFTLINK_TEST_PG_URL names its
+// maintenance database); each TestDatabase creates its own database there
+// and drops it when destroyed, so tests never see each other's rows.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace craftlink::testing {
+
+enum class Backend { kSqlite, kPostgres };
+
+// The backends this run tests: SQLite always; PostgreSQL when
+// CRAFTLINK_TEST_PG_URL is set. With CRAFTLINK_REQUIRE_PG=1 (scripts/test
+// sets it) a missing server is a failure, not a skip.
+std::vector<Backend> BackendsUnderTest();
+std::string BackendName(Backend backend);
+
+class TestDatabase {
+ public:
+  explicit TestDatabase(Backend backend);
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  const std::string& url() const { return url_; }
+  // A scratch folder removed with the database (backups, exports).
+  const std::filesystem::path& dir() const { return dir_; }
+
+ private:
+  Backend backend_;
+  std::filesystem::path dir_;
+  std::string url_;
+  std::string pg_database_;
+};
+
+// A new empty temporary folder, removed by the caller (or by TestDatabase).
+std::filesystem::path MakeTempDir(const std::string& prefix);
+
+}  // namespace craftlink::testing
