@@ -1,0 +1,65 @@
+#include <csignal>
+#include <thread>
+
+#include "cli/cli.h"
+#include "http/server.h"
+
+namespace craftlink::cli {
+namespace {
+
+// Blocks SIGINT/SIGTERM in every thread and waits for them on one, so that
+// shutdown runs as ordinary code rather than inside a signal handler.
+class ShutdownSignals {
+ public:
+  ShutdownSignals() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+  }
+  int Wait() {
+    int signal = 0;
+    sigwait(&set_, &signal);
+    return signal;
+  }
+
+ private:
+  sigset_t set_;
+};
+
+void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOptions& options) {
+  ShutdownSignals signals;  // before any thread starts, so all inherit the mask
+  auto store = OpenInitializedStore(url);
+  if (!store.ok()) return ctx.Fail(store.status());
+  http::ApiServer server(**store, options);
+  Status s = server.Bind();
+  if (!s.ok()) return ctx.Fail(s);
+  ctx.out << "CraftLink 匠企通已启动：http://" << options.host << ":" << server.port() << "/  (数据库 " << url
+          << "，Ctrl+C 停止)" << std::endl;
+  std::thread waiter([&] {
+    signals.Wait();
+    server.Stop();
+  });
+  s = server.Serve();
+  if (waiter.joinable()) {
+    // Serve() returned without a signal (bind lost): wake the waiter.
+    if (!s.ok()) pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  }
+  if (!s.ok()) return ctx.Fail(s);
+  ctx.out << "已停止 (stopped)" << std::endl;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, CommandContext& ctx) {
+  auto url = std::make_shared<std::string>();
+  auto options = std::make_shared<http::ServerOptions>();
+  auto* cmd = app.add_subcommand("serve", "启动 HTTP 服务 (serve the API)");
+  AddDbOption(*cmd, *url);
+  cmd->add_option("--host", options->host, "监听地址")->capture_default_str();
+  cmd->add_option("--port", options->port, "端口（0 = 任选空闲端口）")->capture_default_str();
+  cmd->callback([&ctx, url, options] { RunServe(ctx, *url, *options); });
+}
+
+}  // namespace craftlink::cli
