@@ -1,5 +1,6 @@
 #include "interchange/importer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <unordered_map>
@@ -42,6 +43,9 @@ class ImportRun {
       if (batch_.size() >= options_.batch_rows) CRAFTLINK_RETURN_IF_ERROR(Flush());
     }
     CRAFTLINK_RETURN_IF_ERROR(Flush());
+    // Reference checks run per batch, after the row checks of later rows.
+    std::stable_sort(summary_.errors.begin(), summary_.errors.end(),
+                     [](const RowError& a, const RowError& b) { return a.line < b.line; });
     if (options_.strict && summary_.rejected > 0) {
       summary_.imported = 0;
       return Status::Ok();  // the writer rolls back when destroyed
