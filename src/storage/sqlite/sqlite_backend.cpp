@@ -205,7 +205,8 @@ class SqliteBackend final : public SqlBackend {
     if (!db.ok()) return db.status();
     auto connection = std::make_unique<SqliteConnection>(*db);
     CRAFTLINK_RETURN_IF_ERROR(connection->ExecScript(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"));
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+        "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"));
     return std::unique_ptr<SqlConnection>(std::move(connection));
   }
 
