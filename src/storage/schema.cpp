@@ -95,7 +95,61 @@ CREATE TABLE changes (
 )";
 }
 
-std::vector<std::string> Migrations(SqlDialect dialect) { return {MigrationV1(dialect)}; }
+// Accounts, sessions and the audit trail. The audit table refuses UPDATE and
+// DELETE in the database itself, so no code path (or SQL typed by an
+// operator through the application) can rewrite history.
+std::string MigrationV2(SqlDialect dialect) {
+  const bool sqlite = dialect == SqlDialect::kSqlite;
+  const std::string seq = sqlite ? "seq INTEGER PRIMARY KEY AUTOINCREMENT" : "seq BIGSERIAL PRIMARY KEY";
+  std::string sql = R"(
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  org_id TEXT REFERENCES organisations(id),
+  enterprise_id TEXT REFERENCES enterprises(id),
+  craftsman_id TEXT REFERENCES craftsmen(id),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL,
+  failed_logins INTEGER NOT NULL,
+  locked_until TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_digest TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE audit (
+  )" + seq + R"(,
+  at TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  ip TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+)";
+  if (sqlite) {
+    sql += R"(
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+)";
+  } else {
+    sql += R"(
+CREATE FUNCTION craftlink_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN RAISE EXCEPTION 'audit is append-only'; END; $fn$;
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
+  FOR EACH ROW EXECUTE FUNCTION craftlink_audit_append_only();
+)";
+  }
+  return sql;
+}
+
+std::vector<std::string> Migrations(SqlDialect dialect) { return {MigrationV1(dialect), MigrationV2(dialect)}; }
 
 Result<int> CurrentVersion(SqlConnection& c) {
   int version = 0;

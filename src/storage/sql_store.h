@@ -79,11 +79,27 @@ class SqlStore final : public Store {
   Result<int64_t> LastChangeSeq() override;
   Result<bool> WaitForChange(int64_t after_seq, std::chrono::milliseconds timeout) override;
 
+  Status PutUser(const UserRow& user) override;
+  Result<std::optional<UserRow>> GetUser(std::string_view id) override;
+  Result<std::optional<UserRow>> GetUserByName(std::string_view username) override;
+  Result<std::vector<UserRow>> ListUsers() override;
+  Status SetLoginState(std::string_view user_id, int failed_logins, std::string_view locked_until) override;
+  Status PutSession(const SessionRow& session) override;
+  Result<std::optional<SessionRow>> GetSession(std::string_view token_digest) override;
+  Status DeleteSession(std::string_view token_digest) override;
+  Status DeleteSessionsOf(std::string_view user_id) override;
+  Status AppendAudit(const AuditRow& row) override;
+  Result<std::vector<AuditRow>> ListAudit(int64_t after_seq, size_t limit) override;
+
   Status Backup(const std::filesystem::path& destination) override { return backend_->Backup(destination); }
 
  private:
   SqlStore(std::unique_ptr<SqlBackend> backend, const StoreOptions& options)
       : backend_(std::move(backend)), pool_(*backend_, options.max_connections) {}
+
+  Result<std::vector<UserRow>> QueryUsers(std::string_view where, const std::vector<SqlValue>& params);
+  // Runs one statement on a pooled connection outside any explicit transaction.
+  Status ExecOne(std::string_view sql, const std::vector<SqlValue>& params);
 
   template <typename Record>
   Result<std::optional<Record>> GetRecord(std::string_view id);

@@ -17,6 +17,7 @@
 
 #include "core/status.h"
 #include "domain/model.h"
+#include "storage/accounts_store.h"
 
 namespace craftlink::storage {
 
@@ -121,6 +122,22 @@ class Store {
   // Blocks until the feed may hold an entry newer than `after_seq` (also when
   // another process wrote it) or `timeout` passes. Returns whether it did.
   virtual Result<bool> WaitForChange(int64_t after_seq, std::chrono::milliseconds timeout) = 0;
+
+  // Accounts and sessions. Usernames are unique (409 otherwise).
+  virtual Status PutUser(const UserRow& user) = 0;
+  virtual Result<std::optional<UserRow>> GetUser(std::string_view id) = 0;
+  virtual Result<std::optional<UserRow>> GetUserByName(std::string_view username) = 0;
+  virtual Result<std::vector<UserRow>> ListUsers() = 0;
+  // Sign-in bookkeeping without rewriting the rest of the row.
+  virtual Status SetLoginState(std::string_view user_id, int failed_logins, std::string_view locked_until) = 0;
+  virtual Status PutSession(const SessionRow& session) = 0;
+  virtual Result<std::optional<SessionRow>> GetSession(std::string_view token_digest) = 0;
+  virtual Status DeleteSession(std::string_view token_digest) = 0;
+  virtual Status DeleteSessionsOf(std::string_view user_id) = 0;
+
+  // The audit trail: append-only, ordered by seq.
+  virtual Status AppendAudit(const AuditRow& row) = 0;
+  virtual Result<std::vector<AuditRow>> ListAudit(int64_t after_seq, size_t limit) = 0;
 
   // A consistent copy of the whole database, taken while writers go on.
   virtual Status Backup(const std::filesystem::path& destination) = 0;

@@ -287,6 +287,53 @@ TEST_P(StoreTest, ConcurrentWritersKeepTheFeedGapFree) {
   ASSERT_EQ(changes->size(), static_cast<size_t>(kThreads * kBatches));
 }
 
+TEST_P(StoreTest, UsersSessionsAndLoginState) {
+  UserRow u{.id = "u1", .username = "zhang", .display_name = "张工", .role = "staff", .org_id = kRootOrganisationId,
+            .password_hash = "$argon2id$x"};
+  ASSERT_TRUE(store_->PutUser(u).ok());
+  UserRow clash = u;
+  clash.id = "u2";
+  EXPECT_EQ(store_->PutUser(clash).code(), ErrorCode::kConflict);  // username taken
+  UserRow bad_org = u;
+  bad_org.id = "u3";
+  bad_org.username = "li";
+  bad_org.org_id = "nowhere";
+  EXPECT_FALSE(store_->PutUser(bad_org).ok());
+
+  auto by_name = store_->GetUserByName("zhang");
+  ASSERT_TRUE(by_name.ok() && by_name->has_value());
+  EXPECT_EQ((*by_name)->display_name, "张工");
+  EXPECT_FALSE((*by_name)->created_at.empty());
+  ASSERT_TRUE(store_->SetLoginState("u1", 3, "2030-01-01T00:00:00.000Z").ok());
+  EXPECT_EQ((*store_->GetUser("u1"))->failed_logins, 3);
+
+  ASSERT_TRUE(store_->PutSession({"digest1", "u1", "2026-01-01", "2026-01-02"}).ok());
+  auto session = store_->GetSession("digest1");
+  ASSERT_TRUE(session.ok() && session->has_value());
+  EXPECT_EQ((*session)->user_id, "u1");
+  ASSERT_TRUE(store_->DeleteSessionsOf("u1").ok());
+  EXPECT_FALSE(store_->GetSession("digest1")->has_value());
+}
+
+TEST_P(StoreTest, TheAuditTrailIsAppendOnly) {
+  ASSERT_TRUE(store_->AppendAudit({.user_id = "u1", .action = "login_failed", .target = "users/u1", .ip = "127.0.0.1",
+                                   .detail = R"({"reason":"bad password\nforged line"})"}).ok());
+  ASSERT_TRUE(store_->AppendAudit({.user_id = "u1", .action = "login_ok", .target = "users/u1"}).ok());
+  auto rows = store_->ListAudit(0, 10);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_LT((*rows)[0].seq, (*rows)[1].seq);
+  EXPECT_EQ((*rows)[0].action, "login_failed");
+  EXPECT_FALSE((*rows)[0].at.empty());
+  // Neither an update nor a delete gets through, whatever the caller.
+  const std::string update = craftlink::testing::ExecRawSql(db_->url(), "UPDATE audit SET action = 'login_ok'");
+  EXPECT_NE(update.find("append-only"), std::string::npos) << update;
+  const std::string del = craftlink::testing::ExecRawSql(db_->url(), "DELETE FROM audit");
+  EXPECT_NE(del.find("append-only"), std::string::npos) << del;
+  EXPECT_EQ(store_->ListAudit(0, 10)->size(), 2u);
+  EXPECT_EQ(store_->ListAudit(0, 10)->at(0).action, "login_failed");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(craftlink::testing::BackendsUnderTest()),
                          [](const auto& info) { return craftlink::testing::BackendName(info.param); });
 

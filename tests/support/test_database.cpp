@@ -1,6 +1,7 @@
 #include "support/test_database.h"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -41,6 +42,26 @@ std::string WithDatabase(const std::string& url, const std::string& database) {
 }
 
 }  // namespace
+
+std::string ExecRawSql(const std::string& url, const std::string& sql) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    sqlite3* db = nullptr;
+    sqlite3_open(url.substr(7).c_str(), &db);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string message = rc == SQLITE_OK ? "" : (error != nullptr ? error : "error");
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return message;
+  }
+  PGconn* conn = PQconnectdb(url.c_str());
+  PGresult* res = PQexec(conn, sql.c_str());
+  const ExecStatusType status = PQresultStatus(res);
+  std::string message = (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) ? "" : PQerrorMessage(conn);
+  PQclear(res);
+  PQfinish(conn);
+  return message;
+}
 
 std::vector<Backend> BackendsUnderTest() {
   std::vector<Backend> out{Backend::kSqlite};

@@ -37,6 +37,11 @@ class TestDatabase {
   std::string pg_database_;
 };
 
+// Runs one SQL statement directly on the database at `url`, bypassing the
+// store (to prove what the database itself refuses). Returns the error
+// message, or an empty string when the statement succeeded.
+std::string ExecRawSql(const std::string& url, const std::string& sql);
+
 // A new empty temporary folder, removed by the caller (or by TestDatabase).
 std::filesystem::path MakeTempDir(const std::string& prefix);
 
