@@ -161,6 +161,8 @@ json ToJson(const Craftsman& c) {
   PutIfNotEmpty(j, "studio", c.studio);
   PutIfNotEmpty(j, "phone", c.phone);
   if (!c.available) j["available"] = false;
+  if (c.consent != ConsentScope::kNone) j["consent_scope"] = std::string(ConsentScopeCode(c.consent));
+  PutIfNotEmpty(j, "consent_date", c.consent_date);
   MergeExtra(j, c.meta);
   return j;
 }
@@ -191,6 +193,10 @@ Result<Craftsman> CraftsmanFromJson(const json& j) {
   r.Text("studio", c.studio);
   r.Text("phone", c.phone);
   r.Bool("available", c.available);
+  std::optional<ConsentScope> consent;
+  r.Vocabulary("consent_scope", consent, ParseConsentScope, "none、pool、alliance");
+  if (consent) c.consent = *consent;
+  r.Text("consent_date", c.consent_date);
   if (!r.status().ok()) return r.status();
   c.meta.extra = r.Rest();
   return c;

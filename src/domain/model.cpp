@@ -78,6 +78,11 @@ constexpr std::array<std::pair<NeedStatus, std::string_view>, 3> kNeedStatuses =
     {NeedStatus::kInProgress, "in_progress"},
     {NeedStatus::kClosed, "closed"},
 }};
+constexpr std::array<std::pair<ConsentScope, std::string_view>, 3> kConsentScopes = {{
+    {ConsentScope::kNone, "none"},
+    {ConsentScope::kPool, "pool"},
+    {ConsentScope::kPoolAndAlliance, "alliance"},
+}};
 constexpr std::array<std::pair<Maturity, std::string_view>, 3> kMaturities = {{
     {Maturity::kInDevelopment, "研发中"},
     {Maturity::kApplied, "已应用"},
@@ -95,6 +100,8 @@ std::string_view EnterpriseSizeChinese(EnterpriseSize size) { return NameOf(kSiz
 std::optional<EnterpriseSize> ParseEnterpriseSize(std::string_view text) { return FindByName(kSizes, text); }
 std::string_view NeedStatusCode(NeedStatus status) { return NameOf(kNeedStatuses, status); }
 std::optional<NeedStatus> ParseNeedStatus(std::string_view text) { return FindByName(kNeedStatuses, text); }
+std::string_view ConsentScopeCode(ConsentScope scope) { return NameOf(kConsentScopes, scope); }
+std::optional<ConsentScope> ParseConsentScope(std::string_view text) { return FindByName(kConsentScopes, text); }
 std::string_view MaturityChinese(Maturity maturity) { return NameOf(kMaturities, maturity); }
 std::optional<Maturity> ParseMaturity(std::string_view text) { return FindByName(kMaturities, text); }
 

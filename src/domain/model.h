@@ -58,6 +58,10 @@ struct RecordMeta {
   nlohmann::json extra = nlohmann::json::object();  // unknown import fields, kept verbatim
 };
 
+enum class ConsentScope { kNone, kPool, kPoolAndAlliance };
+std::string_view ConsentScopeCode(ConsentScope scope);  // none | pool | alliance
+std::optional<ConsentScope> ParseConsentScope(std::string_view text);
+
 struct Craftsman {
   std::string id;
   std::string name;
@@ -73,6 +77,11 @@ struct Craftsman {
   std::string studio;
   std::string phone;  // personal data
   bool available = true;
+  // Consent under the Personal Information Protection Law: which sharing the
+  // craftsman agreed to, and when. Without "alliance", no partner
+  // organisation sees the profile.
+  ConsentScope consent = ConsentScope::kNone;
+  std::string consent_date;  // ISO date
   RecordMeta meta;
 };
 

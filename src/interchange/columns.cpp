@@ -25,6 +25,8 @@ const std::vector<Column> kCraftsmanColumns = {
     {"studio", "工作室", {"创新工作室"}, T::kText},
     {"phone", "手机", {"手机号", "联系电话", "电话"}, T::kText},
     {"available", "可派单", {"是否可派"}, T::kBool},
+    {"consent_scope", "授权范围", {"个人信息授权"}, T::kText},
+    {"consent_date", "授权日期", {}, T::kText},
 };
 
 const std::vector<Column> kEnterpriseColumns = {

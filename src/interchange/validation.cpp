@@ -62,6 +62,9 @@ Status RecordValidator::CheckIndustry(std::string& code) const {
 
 Status RecordValidator::Check(domain::Craftsman& c) const {
   CRAFTLINK_RETURN_IF_ERROR(CheckRegion(c.region));
+  if (!c.consent_date.empty() && !IsIsoDate(c.consent_date)) {
+    return Status::Invalid("授权日期应写作 YYYY-MM-DD", "consent_date");
+  }
   return CheckMobile(c.phone, "phone");
 }
 
