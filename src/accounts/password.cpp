@@ -41,7 +41,7 @@ struct PasswordHasher::SlotRelease {
 namespace {
 
 Status Busy() {
-  return Status::Unavailable("登录请求过多，请稍后再试 (too many concurrent password checks)");
+  return Status::ResourceExhausted("登录请求过多，请稍后再试 (too many concurrent password checks)");
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ TEST(PasswordHasherTest, AFloodBeyondTheSlotsIsRefusedNotQueuedForever) {
   for (auto& r : runs) {
     auto result = r.get();
     if (!result.ok()) {
-      EXPECT_EQ(result.status().code(), ErrorCode::kUnavailable);
+      EXPECT_EQ(result.status().code(), ErrorCode::kResourceExhausted);
       ++refused;
     }
   }

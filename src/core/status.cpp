@@ -10,6 +10,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kPermissionDenied: return "permission_denied";
     case ErrorCode::kUnauthenticated: return "unauthenticated";
+    case ErrorCode::kResourceExhausted: return "rate_limited";
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kIoError: return "io_error";
     case ErrorCode::kCorruption: return "corruption";

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kConflict,          // a duplicate id, a stale version, an invalid transition
   kPermissionDenied,  // the caller may not do this
   kUnauthenticated,   // the caller is not signed in
+  kResourceExhausted, // too many requests: back off and retry later
   kUnavailable,       // a dependency (database server) cannot be reached
   kIoError,           // file system or network failure
   kCorruption,        // stored data is not what it must be
@@ -41,6 +42,9 @@ class [[nodiscard]] Status {
     return Status(ErrorCode::kPermissionDenied, std::move(message));
   }
   static Status Unavailable(std::string message) { return Status(ErrorCode::kUnavailable, std::move(message)); }
+  static Status ResourceExhausted(std::string message) {
+    return Status(ErrorCode::kResourceExhausted, std::move(message));
+  }
   static Status IoError(std::string message) { return Status(ErrorCode::kIoError, std::move(message)); }
   static Status Corruption(std::string message) { return Status(ErrorCode::kCorruption, std::move(message)); }
   static Status Internal(std::string message) { return Status(ErrorCode::kInternal, std::move(message)); }

@@ -166,8 +166,16 @@ Result<int> CurrentVersion(SqlConnection& c) {
 int LatestSchemaVersion() { return static_cast<int>(Migrations(SqlDialect::kSqlite).size()); }
 
 Status Migrate(SqlConnection& c) {
-  CRAFTLINK_RETURN_IF_ERROR(c.ExecScript(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+  // Inside the write lock: two processes opening an empty PostgreSQL
+  // database at once would otherwise race on creating the table.
+  CRAFTLINK_RETURN_IF_ERROR(c.BeginWrite());
+  Status created = c.ExecScript(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+  if (created.ok()) created = c.Commit();
+  if (!created.ok()) {
+    (void)c.Rollback();
+    return created;
+  }
   const std::vector<std::string> migrations = Migrations(c.dialect());
   for (size_t i = 0; i < migrations.size(); ++i) {
     const int version = static_cast<int>(i + 1);

@@ -23,6 +23,7 @@ void PgAdmin(const std::string& sql) {
     PQfinish(conn);
     throw std::runtime_error("cannot reach the test PostgreSQL server: " + error);
   }
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   PGresult* res = PQexec(conn, sql.c_str());
   const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
   std::string error = ok ? "" : PQerrorMessage(conn);
