@@ -48,6 +48,7 @@ int Main(int argc, char** argv) {
   AddGenCommand(app, ctx);
   AddBackupCommands(app, ctx);
   AddServeCommand(app, ctx);
+  AddUserCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -41,6 +41,7 @@ void AddStatsCommand(CLI::App& app, CommandContext& ctx);
 void AddGenCommand(CLI::App& app, CommandContext& ctx);
 void AddBackupCommands(CLI::App& app, CommandContext& ctx);
 void AddServeCommand(CLI::App& app, CommandContext& ctx);
+void AddUserCommand(CLI::App& app, CommandContext& ctx);
 
 // Parses argv and runs the chosen subcommand; returns the exit code.
 int Main(int argc, char** argv);

@@ -2,7 +2,11 @@
 #include <thread>
 
 #include "cli/cli.h"
+#include "accounts/password.h"
 #include "http/server.h"
+#include "interchange/validation.h"
+#include "services/record_service.h"
+#include "services/session_service.h"
 
 namespace craftlink::cli {
 namespace {
@@ -31,7 +35,14 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   ShutdownSignals signals;  // before any thread starts, so all inherit the mask
   auto store = OpenInitializedStore(url);
   if (!store.ok()) return ctx.Fail(store.status());
-  http::ApiServer server(**store, options);
+  auto validator = interchange::RecordValidator::LoadDefault();
+  if (!validator.ok()) return ctx.Fail(validator.status());
+  auto policy = accounts::PasswordPolicy::LoadDefault();
+  if (!policy.ok()) return ctx.Fail(policy.status());
+  accounts::PasswordHasher hasher;
+  services::SessionService sessions(**store, hasher, *policy);
+  services::RecordService records(**store, *validator);
+  http::ApiServer server(http::Services{**store, sessions, records}, options);
   Status s = server.Bind();
   if (!s.ok()) return ctx.Fail(s);
   ctx.out << "CraftLink 匠企通已启动：http://" << options.host << ":" << server.port() << "/  (数据库 " << url

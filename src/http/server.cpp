@@ -3,13 +3,12 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
-#include "http/craftsmen_routes.h"
 #include "http/json_response.h"
 
 namespace craftlink::http {
 
-ApiServer::ApiServer(storage::Store& store, ServerOptions options)
-    : store_(store), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
+ApiServer::ApiServer(const Services& services, ServerOptions options)
+    : services_(services), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
   server_->set_payload_max_length(options_.max_body_bytes);
   server_->set_read_timeout(std::chrono::seconds(10));
   server_->set_write_timeout(std::chrono::seconds(10));
@@ -47,11 +46,13 @@ ApiServer::~ApiServer() = default;
 
 void ApiServer::RegisterRoutes() {
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    auto seq = store_.LastChangeSeq();
+    auto seq = services_.store.LastChangeSeq();
     if (!seq.ok()) return SendError(res, seq.status());
-    SendJson(res, 200, {{"status", "ok"}, {"backend", std::string(store_.backend())}, {"change_seq", *seq}});
+    SendJson(res, 200, {{"status", "ok"}, {"backend", std::string(services_.store.backend())}, {"change_seq", *seq}});
   });
-  RegisterCraftsmenRoutes(*server_, store_);
+  RegisterAuthRoutes(*server_, services_);
+  RegisterRecordRoutes(*server_, services_);
+  RegisterAdminRoutes(*server_, services_);
 }
 
 Status ApiServer::Bind() {

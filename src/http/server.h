@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "http/routes.h"
 #include "storage/store.h"
 
 namespace httplib {
@@ -21,10 +22,10 @@ struct ServerOptions {
   size_t max_body_bytes = 1 << 20;       // larger bodies get 413
 };
 
-// Owns the listening socket; `store` must outlive the server.
+// Owns the listening socket; the services must outlive the server.
 class ApiServer {
  public:
-  ApiServer(storage::Store& store, ServerOptions options);
+  ApiServer(const Services& services, ServerOptions options);
   ~ApiServer();
 
   // Binds the socket; afterwards port() is the real port.
@@ -38,7 +39,7 @@ class ApiServer {
  private:
   void RegisterRoutes();
 
-  storage::Store& store_;
+  Services services_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;
