@@ -1,0 +1,62 @@
+#pragma once
+
+// An in-process `craftlink serve` on a loopback port over a fresh database of
+// either backend, seeded with organisations, records and one user per role.
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/password.h"
+#include "http/server.h"
+#include "interchange/validation.h"
+#include "services/record_service.h"
+#include "services/session_service.h"
+#include "support/test_database.h"
+
+namespace craftlink::testing {
+
+struct Reply {
+  int status = 0;
+  nlohmann::json body;
+  std::string raw;
+  httplib::Headers headers;
+};
+
+class ApiFixture {
+ public:
+  explicit ApiFixture(Backend backend);
+  ~ApiFixture();
+
+  // Signs `username` in (password "correct horse battery staple") and
+  // remembers the bearer token under that name.
+  void SignIn(const std::string& username);
+  // As `who` ("" = anonymous), with a bearer token.
+  Reply Call(const std::string& who, const std::string& method, const std::string& path,
+             const std::string& body = "", const httplib::Headers& extra = {});
+  Reply Get(const std::string& who, const std::string& path) { return Call(who, "GET", path); }
+  storage::Store& store() { return *store_; }
+  int port() const { return server_->port(); }
+
+  static constexpr char kPassword[] = "correct horse battery staple";
+
+ private:
+  void Seed();
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<interchange::RecordValidator> validator_;
+  std::unique_ptr<accounts::PasswordPolicy> policy_;
+  std::unique_ptr<accounts::PasswordHasher> hasher_;
+  std::unique_ptr<services::SessionService> sessions_;
+  std::unique_ptr<services::RecordService> records_;
+  std::unique_ptr<http::ApiServer> server_;
+  std::thread thread_;
+  std::map<std::string, std::string> tokens_;
+};
+
+}  // namespace craftlink::testing
