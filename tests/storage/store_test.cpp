@@ -257,6 +257,38 @@ TEST_P(StoreTest, BackupIsAConsistentSnapshotThatRestores) {
   EXPECT_FALSE(c9->has_value());
 }
 
+TEST_P(StoreTest, BackupDuringConcurrentWritesHoldsOnlyWholeBatches) {
+  constexpr int kBatch = 50;
+  std::atomic<bool> stop{false};
+  std::atomic<int> batches{0};
+  std::thread writer([&] {
+    for (int b = 0; !stop && b < 400; ++b) {
+      WriteBatch batch;
+      for (int i = 0; i < kBatch; ++i) {
+        batch.craftsmen.push_back(MakeCraftsman("B" + std::to_string(b) + "_" + std::to_string(i), "并发", {"焊接"}));
+      }
+      if (store_->Apply(batch).ok()) ++batches;
+    }
+  });
+  while (batches < 3) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  const auto backup = db_->dir() / "live-backup.db";
+  Status s = store_->Backup(backup);
+  stop = true;
+  writer.join();
+  ASSERT_TRUE(s.ok()) << s.ToString();
+
+  TestDatabase restored_db(GetParam());
+  ASSERT_TRUE(RestoreStore(restored_db.url(), backup).ok());
+  auto restored = OpenStore(restored_db.url());
+  ASSERT_TRUE(restored.ok());
+  auto counts = (*restored)->Count();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_GT(counts->craftsmen, 0);
+  EXPECT_EQ(counts->craftsmen % kBatch, 0) << "a batch was split by the backup";
+  auto changes = (*restored)->ChangesSince(0, 100000);
+  EXPECT_EQ(static_cast<int64_t>(changes->size()), counts->craftsmen);
+}
+
 TEST_P(StoreTest, ReopeningAMigratedDatabaseIsHarmless) {
   ASSERT_TRUE(store_->Apply(SampleBatch()).ok());
   std::unique_ptr<Store> second = Open();
