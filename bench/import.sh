@@ -9,6 +9,7 @@ N=${1:-1000000}
 BUILD_DIR=${2:-build}
 CRAFTLINK="$BUILD_DIR/apps/craftlink/craftlink"
 WORK=$(mktemp -d /tmp/craftlink-import-bench.XXXXXX)
+chmod 755 "$WORK"  # the PostgreSQL server runs as user postgres and lives inside
 PG_DIR="$WORK/pg"
 cleanup() { scripts/pg-test-server stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -49,6 +49,9 @@ int Main(int argc, char** argv) {
   AddBackupCommands(app, ctx);
   AddServeCommand(app, ctx);
   AddUserCommand(app, ctx);
+  AddMatchCommand(app, ctx);
+  AddEvalCommand(app, ctx);
+  AddDispatchCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

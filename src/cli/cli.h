@@ -42,6 +42,9 @@ void AddGenCommand(CLI::App& app, CommandContext& ctx);
 void AddBackupCommands(CLI::App& app, CommandContext& ctx);
 void AddServeCommand(CLI::App& app, CommandContext& ctx);
 void AddUserCommand(CLI::App& app, CommandContext& ctx);
+void AddMatchCommand(CLI::App& app, CommandContext& ctx);
+void AddEvalCommand(CLI::App& app, CommandContext& ctx);
+void AddDispatchCommand(CLI::App& app, CommandContext& ctx);
 
 // Parses argv and runs the chosen subcommand; returns the exit code.
 int Main(int argc, char** argv);

@@ -1,10 +1,13 @@
 #include <csignal>
+#include <filesystem>
 #include <thread>
 
 #include "cli/cli.h"
 #include "accounts/password.h"
 #include "http/server.h"
 #include "interchange/validation.h"
+#include "matching/matching.h"
+#include "services/match_service.h"
 #include "services/record_service.h"
 #include "services/session_service.h"
 
@@ -42,7 +45,15 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   accounts::PasswordHasher hasher;
   services::SessionService sessions(**store, hasher, *policy);
   services::RecordService records(**store, *validator);
-  http::ApiServer server(http::Services{**store, sessions, records}, options);
+  // The match index is built once at start and then follows the change feed,
+  // so writes through this or any other instance show within a second.
+  auto match_config = matching::LoadMatchConfig();
+  if (!match_config.ok()) return ctx.Fail(match_config.status());
+  auto engine = matching::MatchEngine::Build(**store, *match_config);
+  if (!engine.ok()) return ctx.Fail(engine.status());
+  matching::MatchFollower follower(**engine);
+  services::MatchService matches(**store, **engine);
+  http::ApiServer server(http::Services{**store, sessions, records, &matches}, options);
   Status s = server.Bind();
   if (!s.ok()) return ctx.Fail(s);
   ctx.out << "CraftLink 匠企通已启动：http://" << options.host << ":" << server.port() << "/  (数据库 " << url
@@ -70,6 +81,11 @@ void AddServeCommand(CLI::App& app, CommandContext& ctx) {
   AddDbOption(*cmd, *url);
   cmd->add_option("--host", options->host, "监听地址")->capture_default_str();
   cmd->add_option("--port", options->port, "端口（0 = 任选空闲端口）")->capture_default_str();
+  // The built web UI is served when present; from a source checkout that is web/dist.
+  std::error_code ec;
+  if (std::filesystem::is_directory("web/dist", ec)) options->web_root = "web/dist";
+  cmd->add_option("--web-root", options->web_root, "网页界面目录（npm run build 的产物；空 = 只提供 API）")
+      ->capture_default_str();
   cmd->callback([&ctx, url, options] { RunServe(ctx, *url, *options); });
 }
 

@@ -14,7 +14,7 @@ bool RequireAdmin(const Caller& caller, httplib::Response& res) {
 
 }  // namespace
 
-void RegisterAdminRoutes(httplib::Server& server, const Services& s) {
+void RegisterAdminRoutes(RouteCatalog& server, const Services& s) {
   // Organisations are not secret: every signed-in user may see the tree.
   server.Get("/api/v1/organisations", [&s](const httplib::Request& req, httplib::Response& res) {
     auto caller = RequireCaller(s.sessions, req, res);

@@ -43,7 +43,7 @@ std::string SessionCookie(const std::string& token, bool clear) {
 
 }  // namespace
 
-void RegisterAuthRoutes(httplib::Server& server, const Services& services) {
+void RegisterAuthRoutes(RouteCatalog& server, const Services& services) {
   auto limit = std::make_shared<LoginRateLimit>();
   server.Post("/api/v1/auth/login", [&services, limit](const httplib::Request& req, httplib::Response& res) {
     if (!limit->Allow(req.remote_addr)) {

@@ -15,7 +15,7 @@ void Reply(httplib::Response& res, const Result<nlohmann::json>& result, int ok_
   SendJson(res, ok_status, *result);
 }
 
-void RegisterKind(httplib::Server& server, const Services& s, RecordKind kind) {
+void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
   const std::string base = "/api/v1/" + std::string(domain::RecordKindPlural(kind));
   const std::string item = base + "/([^/]+)";
 
@@ -64,7 +64,7 @@ void RegisterKind(httplib::Server& server, const Services& s, RecordKind kind) {
 
 }  // namespace
 
-void RegisterRecordRoutes(httplib::Server& server, const Services& services) {
+void RegisterRecordRoutes(RouteCatalog& server, const Services& services) {
   for (RecordKind kind : domain::kAllRecordKinds) RegisterKind(server, services, kind);
 }
 

@@ -1,0 +1,94 @@
+#include <map>
+
+#include "cli/cli.h"
+#include "dispatch/dispatch.h"
+#include "matching/matching.h"
+
+namespace craftlink::cli {
+namespace {
+
+struct DispatchArgs {
+  std::string url, format = "table";
+  std::vector<std::string> needs;
+  bool load_balancing = false;
+  size_t candidates = 20;
+  double min_score = 0.0;
+};
+
+// A candidate as dispatch sees it: the match score, the taxonomy skills the
+// reasons name, and "too far" when an on-site need has them elsewhere.
+dispatch::Candidate ToCandidate(const matching::CraftsmanMatch& m, bool onsite) {
+  dispatch::Candidate c{m.craftsman_id, m.score, {}, false};
+  for (const auto& r : m.reasons) {
+    if (r.type == matching::ReasonType::kSkill && !r.skill_id.empty()) c.skills_covered.push_back(r.skill_id);
+    if (r.type == matching::ReasonType::kRegion && onsite && r.relation == "elsewhere") c.too_far = true;
+  }
+  return c;
+}
+
+void RunDispatch(CommandContext& ctx, const DispatchArgs& a) {
+  if (a.format != "table" && a.format != "json") return ctx.Fail("--format 应为 table 或 json");
+  auto store = OpenInitializedStore(a.url);
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto config = matching::LoadMatchConfig();
+  if (!config.ok()) return ctx.Fail(config.status());
+  auto engine = matching::MatchEngine::Build(**store, *config);
+  if (!engine.ok()) return ctx.Fail(engine.status());
+
+  std::vector<domain::Need> needs;
+  Status s = (*store)->ScanNeeds({}, [&](domain::Need&& n) {
+    const bool wanted = a.needs.empty() ? n.status == domain::NeedStatus::kOpen
+                                        : std::find(a.needs.begin(), a.needs.end(), n.id) != a.needs.end();
+    if (wanted) needs.push_back(std::move(n));
+    return true;
+  });
+  if (!s.ok()) return ctx.Fail(s);
+
+  std::vector<dispatch::NeedRequest> requests;
+  std::map<std::string, int> capacity;
+  // Candidates are ranked with full craftsmen included: the optimiser, not
+  // the ranking, decides who runs out of visits.
+  const matching::MatchOptions options{.top_k = a.candidates, .include_full_capacity = true, .top_results = 0};
+  for (const auto& need : needs) {
+    auto list = (*engine)->MatchNeed(need, options);
+    if (!list.ok()) continue;  // a need with no text cannot be matched; it shows as unserved below
+    dispatch::NeedRequest request{need.id, {}, 1, {}};
+    for (const auto& m : list->matches) {
+      request.candidates.push_back(ToCandidate(m, need.onsite));
+      for (const auto& r : m.reasons) {
+        if (r.type == matching::ReasonType::kCapacity) capacity[m.craftsman_id] = r.left;
+      }
+    }
+    requests.push_back(std::move(request));
+  }
+  std::vector<dispatch::CraftsmanCapacity> capacities;
+  for (const auto& [id, left] : capacity) capacities.push_back({id, left});
+  dispatch::DispatchOptions dispatch_options;
+  dispatch_options.load_balancing = a.load_balancing;
+  dispatch_options.min_score = a.min_score;
+  auto comparison = dispatch::Compare(requests, capacities, dispatch_options);
+  if (!comparison.ok()) return ctx.Fail(comparison.status());
+  if (a.format == "json") {
+    ctx.out << dispatch::ToJson(*comparison) << "\n";
+  } else {
+    ctx.out << dispatch::FormatTable(*comparison);
+    ctx.out << "\n（这是建议方案，尚未写入任何派单；由工作人员确认后执行。）\n";
+  }
+}
+
+}  // namespace
+
+void AddDispatchCommand(CLI::App& app, CommandContext& ctx) {
+  auto args = std::make_shared<DispatchArgs>();
+  auto* cmd = app.add_subcommand(
+      "dispatch", "批量派单建议：在工匠本月名额内使总匹配度最高，并与贪心方案对比；不写入数据 (propose a dispatch plan)");
+  AddDbOption(*cmd, args->url);
+  cmd->add_option("--need", args->needs, "只为这些需求派单（默认：所有未关闭的需求）");
+  cmd->add_option("--candidates", args->candidates, "每个需求考虑的候选工匠数")->capture_default_str()->check(CLI::Range(1, 200));
+  cmd->add_flag("--load-balancing", args->load_balancing, "均衡负载，避免把任务都派给少数名匠");
+  cmd->add_option("--min-score", args->min_score, "低于此匹配度的候选不派")->capture_default_str();
+  cmd->add_option("--format", args->format, "table|json")->capture_default_str();
+  cmd->callback([&ctx, args] { RunDispatch(ctx, *args); });
+}
+
+}  // namespace craftlink::cli

@@ -1,0 +1,48 @@
+// Every page is its own chunk (dynamic import), so a role downloads only
+// the pages it opens. meta.roles lists who may open a page; meta.title is an
+// i18n key; meta.public pages need no session.
+const STAFF = ['admin', 'staff']
+
+export const routes = [
+  { path: '/login', name: 'login', component: () => import('../pages/LoginPage.vue'), meta: { public: true, title: 'login.title', bare: true } },
+  { path: '/', name: 'home', component: { render: () => null } },
+  { path: '/workbench', name: 'workbench', component: () => import('../pages/WorkbenchPage.vue'), meta: { roles: STAFF, title: 'workbench.title' } },
+  { path: '/needs', name: 'needs', component: () => import('../pages/needs/NeedsInboxPage.vue'), meta: { roles: STAFF, title: 'nav.needs' } },
+  { path: '/needs/similar', name: 'similar-needs', component: () => import('../pages/needs/SimilarNeedsPage.vue'), meta: { roles: STAFF, title: 'matching.similar' } },
+  // Enterprises open their own needs here too; the API answers 404 for others'.
+  { path: '/needs/:id', name: 'need', component: () => import('../pages/needs/NeedPage.vue'), props: true, meta: { roles: [...STAFF, 'enterprise'], title: 'needs.facts' } },
+  { path: '/craftsmen', name: 'craftsmen', component: () => import('../pages/craftsmen/CraftsmenPoolPage.vue'), meta: { roles: STAFF, title: 'nav.craftsmen' } },
+  { path: '/craftsmen/:id', name: 'craftsman', component: () => import('../pages/craftsmen/CraftsmanProfilePage.vue'), props: true, meta: { roles: STAFF, title: 'craftsmen.profile' } },
+  { path: '/results', name: 'results', component: () => import('../pages/results/ResultsLibraryPage.vue'), meta: { roles: STAFF, title: 'nav.results' } },
+  { path: '/results/:id', name: 'result', component: () => import('../pages/results/ResultPage.vue'), props: true, meta: { roles: STAFF, title: 'results.detail' } },
+  { path: '/enterprises', name: 'enterprises', component: () => import('../pages/enterprises/EnterprisesPage.vue'), meta: { roles: STAFF, title: 'nav.enterprises' } },
+  { path: '/organisations', name: 'organisations', component: () => import('../pages/organisations/OrganisationsPage.vue'), meta: { roles: STAFF, title: 'nav.organisations' } },
+  { path: '/admin/users', name: 'users', component: () => import('../pages/admin/UsersPage.vue'), meta: { roles: ['admin'], title: 'nav.users' } },
+  { path: '/admin/audit', name: 'audit', component: () => import('../pages/admin/AuditLogPage.vue'), meta: { roles: ['admin'], title: 'nav.audit' } },
+  { path: '/my/needs', name: 'my-needs', component: () => import('../pages/enterprise/MyNeedsPage.vue'), meta: { roles: ['enterprise'], title: 'nav.myNeeds' } },
+  { path: '/my/needs/new', name: 'post-need', component: () => import('../pages/enterprise/PostNeedPage.vue'), meta: { roles: ['enterprise'], title: 'nav.postNeed' } },
+  { path: '/my/profile', name: 'my-profile', component: () => import('../pages/craftsman/MyProfilePage.vue'), meta: { roles: ['craftsman'], title: 'nav.myProfile' } },
+  { path: '/forbidden', name: 'forbidden', component: () => import('../pages/ForbiddenPage.vue'), meta: { title: 'errors.forbiddenTitle' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { title: 'errors.notFoundTitle' } },
+]
+
+// The nav entries per role, in order.
+export const NAV = {
+  admin: ['workbench', 'needs', 'craftsmen', 'results', 'enterprises', 'organisations', 'users', 'audit'],
+  staff: ['needs', 'craftsmen', 'results', 'enterprises', 'organisations'],
+  enterprise: ['my-needs', 'post-need'],
+  craftsman: ['my-profile'],
+}
+export const NAV_LABELS = {
+  workbench: 'nav.workbench',
+  needs: 'nav.needs',
+  craftsmen: 'nav.craftsmen',
+  results: 'nav.results',
+  enterprises: 'nav.enterprises',
+  organisations: 'nav.organisations',
+  users: 'nav.users',
+  audit: 'nav.audit',
+  'my-needs': 'nav.myNeeds',
+  'post-need': 'nav.postNeed',
+  'my-profile': 'nav.myProfile',
+}
