@@ -65,6 +65,9 @@ export function reasonTags(reasons) {
     .map(({ t }) => t)
 }
 
+// 识别为 shows the strongest few; the rest are weak readings that add noise.
+export const NEED_SKILLS_SHOWN = 4
+
 // The answer of GET /needs/{id}/matches with every list present.
 export function normaliseMatchList(body) {
   const b = body && typeof body === 'object' ? body : {}
@@ -72,7 +75,9 @@ export function normaliseMatchList(body) {
   return {
     needId: b.need_id ?? '',
     confidence: CONFIDENCES[b.confidence] ? b.confidence : 'low',
-    needSkills: list(b.need_skills).map((s) => ({ id: s.skill_id ?? '', label: s.label || s.skill_id || '', weight: s.weight })),
+    needSkills: list(b.need_skills)
+      .slice(0, NEED_SKILLS_SHOWN)
+      .map((s, i) => ({ id: s.skill_id || String(i), label: s.label || s.skill_id || '', weight: s.weight })),
     matches: list(b.matches).map((m) => ({
       id: m.craftsman_id ?? '',
       name: m.name || m.craftsman_id || '',

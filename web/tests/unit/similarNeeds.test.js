@@ -19,20 +19,23 @@ beforeEach(() => {
 describe('相似需求', () => {
   it('lists groups with similarity, shared skills and the needs by title', async () => {
     listDuplicateNeeds.mockResolvedValue({
-      groups: [{ need_ids: ['N-1', 'N-2'], enterprise_ids: ['E-1', 'E-2'], similarity: 0.64, skill_ids: ['weld.tig'], labels: ['钨极氩弧焊'] }],
+      groups: [{ need_ids: ['N-1', 'N-3', 'N-2'], enterprise_ids: ['E-1', 'E-2'], similarity: 0.64, skill_ids: ['weld.tig'], labels: ['钨极氩弧焊'] }],
     })
+    const titles = { 'N-1': '储罐焊缝气孔多', 'N-3': '机架焊缝气孔' }
     getRecord.mockImplementation(async (kind, id) => {
-      if (id === 'N-2') throw new Error('hidden')
-      return { id, title: '储罐焊缝气孔多', enterprise_id: 'E-1' }
+      await new Promise((r) => setTimeout(r, id === 'N-1' ? 5 : 0)) // answers arrive out of order
+      if (!titles[id]) throw new Error('hidden')
+      return { id, title: titles[id], enterprise_id: 'E-1' }
     })
     const w = mountPage()
     await flushPromises()
+    await new Promise((r) => setTimeout(r, 20))
     const group = w.find('[data-test="similar-group"]')
-    expect(group.text()).toContain('2 条需求 · 2 家企业')
+    expect(group.text()).toContain('3 条需求 · 2 家企业')
     expect(group.text()).toContain('相似度 64%')
     expect(group.text()).toContain('钨极氩弧焊')
     const links = group.findAllComponents(RouterLinkStub)
-    expect(links.map((l) => l.text())).toEqual(['储罐焊缝气孔多', 'N-2'])
+    expect(links.map((l) => l.text())).toEqual(['储罐焊缝气孔多', '机架焊缝气孔', 'N-2'])
     expect(links[0].props('to')).toEqual({ name: 'need', params: { id: 'N-1' } })
   })
 
