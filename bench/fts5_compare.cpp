@@ -18,8 +18,6 @@
 #include "gen/generator.h"
 #include "matching/eval.h"
 #include "matching/matching.h"
-#include "matching/taxonomy.h"
-#include "reference/reference.h"
 #include "text/analyzer.h"
 
 namespace {
@@ -234,12 +232,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   // One analyser for both systems, so the comparison is of ranking, not tokens.
-  auto words = matching::internal::Taxonomy::LexiconWords(std::filesystem::path(reference::DefaultDataDir()) / "lexicon");
-  if (!words.ok()) {
-    std::fprintf(stderr, "%s\n", words.status().ToString().c_str());
-    return 1;
-  }
-  auto analyzer = text::Analyzer::Create(text::AnalyzerOptions{.user_words = std::move(words).value()});
+  auto analyzer = matching::MakeLexiconAnalyzer(*config);
   if (!analyzer.ok()) {
     std::fprintf(stderr, "%s\n", analyzer.status().ToString().c_str());
     return 1;

@@ -104,6 +104,14 @@ Result<MatchConfig> LoadMatchConfig(const std::filesystem::path& weights_file) {
   return config;
 }
 
+Result<std::shared_ptr<const text::Analyzer>> MakeLexiconAnalyzer(const MatchConfig& config) {
+  const std::filesystem::path dir =
+      config.lexicon_dir.empty() ? std::filesystem::path(reference::DefaultDataDir()) / "lexicon" : config.lexicon_dir;
+  auto words = internal::Taxonomy::LexiconWords(dir);
+  if (!words.ok()) return words.status();
+  return text::Analyzer::Create(text::AnalyzerOptions{.user_words = std::move(words).value()});
+}
+
 namespace {
 
 Result<std::unique_ptr<MatchEngine::State>> CreateState(const MatchConfig& config) {
@@ -113,9 +121,7 @@ Result<std::unique_ptr<MatchEngine::State>> CreateState(const MatchConfig& confi
       config.lexicon_dir.empty() ? std::filesystem::path(reference::DefaultDataDir()) / "lexicon" : config.lexicon_dir;
   state->analyzer = config.analyzer;
   if (!state->analyzer) {
-    auto words = internal::Taxonomy::LexiconWords(dir);
-    if (!words.ok()) return words.status();
-    auto analyzer = text::Analyzer::Create(text::AnalyzerOptions{.user_words = std::move(words).value()});
+    auto analyzer = MakeLexiconAnalyzer(config);
     if (!analyzer.ok()) return analyzer.status();
     state->analyzer = std::move(analyzer).value();
   }

@@ -174,12 +174,8 @@ Result<EvalReport> Evaluate(const std::filesystem::path& data_dir, const EvalOpt
     if (!loaded.ok()) return loaded.status();
     config = std::move(loaded).value();
   }
-  if (!config.analyzer) {
-    const auto dir = config.lexicon_dir.empty() ? std::filesystem::path(reference::DefaultDataDir()) / "lexicon"
-                                                : config.lexicon_dir;
-    auto words = internal::Taxonomy::LexiconWords(dir);
-    if (!words.ok()) return words.status();
-    auto analyzer = text::Analyzer::Create(text::AnalyzerOptions{.user_words = std::move(words).value()});
+  if (!config.analyzer) {  // built here so that build_ms measures the index alone
+    auto analyzer = MakeLexiconAnalyzer(config);
     if (!analyzer.ok()) return analyzer.status();
     config.analyzer = std::move(analyzer).value();
   }

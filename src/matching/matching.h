@@ -150,6 +150,10 @@ struct MatchConfig {
   std::shared_ptr<const TrackRecordProvider> track_record;   // null: neutral
 };
 
+// The analyser the engine uses unless `config.analyzer` is set: Debian's
+// jieba dictionary plus the words of the lexicon at config.lexicon_dir.
+Result<std::shared_ptr<const text::Analyzer>> MakeLexiconAnalyzer(const MatchConfig& config);
+
 // Weights from `weights_file` (data/matching/weights.json by default).
 Result<MatchConfig> LoadMatchConfig(const std::filesystem::path& weights_file = DefaultWeightsPath());
 
