@@ -37,8 +37,65 @@ std::optional<Role> ParseRole(std::string_view text) {
 OrgDirectory::OrgDirectory(const std::vector<domain::Organisation>& orgs) {
   for (const auto& o : orgs) {
     parent_[o.id] = o.parent_id;
-    if (o.kind == domain::OrganisationKind::kAlliance) alliances_.push_back(o.member_ids);
+    if (o.kind == domain::OrganisationKind::kAlliance) {
+      alliances_.push_back(o.member_ids);
+      alliance_ids_.push_back(o.id);
+    }
   }
+}
+
+std::vector<std::string> OrgDirectory::Lineage(std::string_view org) const {
+  std::vector<std::string> line;
+  std::string current(org);
+  for (size_t steps = 0; steps <= parent_.size() && !current.empty(); ++steps) {
+    auto it = parent_.find(current);
+    if (it == parent_.end()) break;
+    line.push_back(current);
+    current = it->second;
+  }
+  return line;
+}
+
+std::vector<std::string> OrgDirectory::AlliancesOf(std::string_view org) const {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < alliances_.size(); ++i) {
+    if (std::any_of(alliances_[i].begin(), alliances_[i].end(),
+                    [&](const std::string& m) { return IsWithin(org, m); })) {
+      out.push_back(alliance_ids_[i]);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> OrgDirectory::Subtree(std::string_view org) const {
+  std::vector<std::string> out;
+  for (const auto& [id, parent] : parent_) {
+    if (IsWithin(id, org)) out.push_back(id);
+  }
+  return out;
+}
+
+std::vector<std::string> OrgDirectory::Children(std::string_view org) const {
+  std::vector<std::string> out;
+  for (const auto& [id, parent] : parent_) {
+    if (parent == org && !IsAlliance(id)) out.push_back(id);
+  }
+  return out;
+}
+
+bool OrgDirectory::IsAlliance(std::string_view org) const {
+  return std::find(alliance_ids_.begin(), alliance_ids_.end(), org) != alliance_ids_.end();
+}
+
+std::vector<std::string> OrgDirectory::AllianceSubtrees(std::string_view alliance) const {
+  std::set<std::string> out;
+  for (size_t i = 0; i < alliances_.size(); ++i) {
+    if (alliance_ids_[i] != alliance) continue;
+    for (const auto& m : alliances_[i]) {
+      for (auto& id : Subtree(m)) out.insert(std::move(id));
+    }
+  }
+  return {out.begin(), out.end()};
 }
 
 bool OrgDirectory::IsWithin(std::string_view org, std::string_view ancestor) const {

@@ -39,10 +39,21 @@ class OrgDirectory {
   // Organisations that share an alliance with `org` or with one of its
   // ancestors (their subtrees are the partners' pools).
   std::set<std::string> AlliancePartners(std::string_view org) const;
+  // `org`, its parent, …, the root: whose figures a record of `org` counts in.
+  std::vector<std::string> Lineage(std::string_view org) const;
+  // Alliances that have `org` (or one of its ancestors) as a member.
+  std::vector<std::string> AlliancesOf(std::string_view org) const;
+  // `org` and every organisation below it, in id order.
+  std::vector<std::string> Subtree(std::string_view org) const;
+  std::vector<std::string> Children(std::string_view org) const;
+  bool IsAlliance(std::string_view org) const;
+  // The organisations in an alliance's pools: every member's subtree.
+  std::vector<std::string> AllianceSubtrees(std::string_view alliance) const;
 
  private:
   std::map<std::string, std::string, std::less<>> parent_;
   std::vector<std::vector<std::string>> alliances_;  // member lists
+  std::vector<std::string> alliance_ids_;            // parallel to alliances_
 };
 
 // How much of a record the caller may see.

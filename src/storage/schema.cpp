@@ -149,7 +149,159 @@ CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
   return sql;
 }
 
-std::vector<std::string> Migrations(SqlDialect dialect) { return {MigrationV1(dialect), MigrationV2(dialect)}; }
+// Tracking: engagements and their history, visits, follow-ups, the KPI
+// roll-up, targets, notifications with the webhook outbox, and documents.
+// engagement_events is append-only like audit: history is never rewritten.
+std::string MigrationV3(SqlDialect dialect) {
+  const bool sqlite = dialect == SqlDialect::kSqlite;
+  const std::string seq = sqlite ? "seq INTEGER PRIMARY KEY AUTOINCREMENT" : "seq BIGSERIAL PRIMARY KEY";
+  const std::string id = sqlite ? "id INTEGER PRIMARY KEY AUTOINCREMENT" : "id BIGSERIAL PRIMARY KEY";
+  std::string sql = R"(
+CREATE TABLE engagements (
+  id TEXT PRIMARY KEY,
+  need_id TEXT NOT NULL REFERENCES needs(id),
+  org_id TEXT NOT NULL REFERENCES organisations(id),
+  enterprise_id TEXT NOT NULL REFERENCES enterprises(id),
+  lead_craftsman_id TEXT NOT NULL REFERENCES craftsmen(id),
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX engagements_need ON engagements(need_id);
+CREATE INDEX engagements_org ON engagements(org_id, id);
+CREATE INDEX engagements_enterprise ON engagements(enterprise_id);
+CREATE INDEX engagements_state ON engagements(state);
+CREATE TABLE engagement_members (
+  engagement_id TEXT NOT NULL REFERENCES engagements(id),
+  craftsman_id TEXT NOT NULL REFERENCES craftsmen(id),
+  PRIMARY KEY (engagement_id, craftsman_id)
+);
+CREATE INDEX engagement_members_craftsman ON engagement_members(craftsman_id);
+CREATE TABLE engagement_events (
+  )" + seq + R"(,
+  engagement_id TEXT NOT NULL REFERENCES engagements(id),
+  at TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX engagement_events_engagement ON engagement_events(engagement_id, seq);
+CREATE TABLE visits (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements(id),
+  visit_date TEXT NOT NULL,
+  minutes INTEGER NOT NULL,
+  place TEXT NOT NULL,
+  workers_trained INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  craftsman_ids TEXT NOT NULL,
+  agreement_id TEXT NOT NULL,
+  logged_by TEXT NOT NULL,
+  logged_at TEXT NOT NULL
+);
+CREATE INDEX visits_engagement ON visits(engagement_id);
+CREATE INDEX visits_agreement ON visits(agreement_id);
+CREATE TABLE followups (
+  engagement_id TEXT NOT NULL REFERENCES engagements(id),
+  days INTEGER NOT NULL,
+  due_date TEXT NOT NULL,
+  answered_at TEXT NOT NULL,
+  answered_by TEXT NOT NULL,
+  holding INTEGER NOT NULL,
+  benefit TEXT NOT NULL,
+  PRIMARY KEY (engagement_id, days)
+);
+CREATE INDEX followups_due ON followups(answered_at, due_date);
+CREATE TABLE kpi_cells (
+  org_id TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY (org_id, year, dim, key, metric)
+);
+CREATE TABLE kpi_served (
+  org_id TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  enterprise_id TEXT NOT NULL,
+  PRIMARY KEY (org_id, year, enterprise_id)
+);
+CREATE TABLE targets (
+  org_id TEXT NOT NULL REFERENCES organisations(id),
+  year INTEGER NOT NULL,
+  metric TEXT NOT NULL,
+  target INTEGER NOT NULL,
+  PRIMARY KEY (org_id, year, metric)
+);
+CREATE TABLE notifications (
+  )" + seq + R"(,
+  recipient TEXT NOT NULL,
+  event TEXT NOT NULL,
+  title TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at TEXT NOT NULL
+);
+CREATE INDEX notifications_recipient ON notifications(recipient, seq);
+CREATE TABLE webhooks (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  events TEXT NOT NULL,
+  active INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE webhook_deliveries (
+  )" + id + R"(,
+  webhook_id TEXT NOT NULL REFERENCES webhooks(id),
+  notification_seq INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  last_http_status INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+CREATE TABLE documents (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  org_id TEXT NOT NULL REFERENCES organisations(id),
+  ref_a TEXT NOT NULL,
+  ref_b TEXT NOT NULL,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+);
+CREATE INDEX documents_org ON documents(kind, org_id, id);
+)";
+  if (sqlite) {
+    sql += R"(
+CREATE TRIGGER engagement_events_no_update BEFORE UPDATE ON engagement_events BEGIN SELECT RAISE(ABORT, 'engagement history is append-only'); END;
+CREATE TRIGGER engagement_events_no_delete BEFORE DELETE ON engagement_events BEGIN SELECT RAISE(ABORT, 'engagement history is append-only'); END;
+)";
+  } else {
+    sql += R"(
+CREATE TRIGGER engagement_events_append_only BEFORE UPDATE OR DELETE ON engagement_events
+  FOR EACH ROW EXECUTE FUNCTION craftlink_audit_append_only();
+)";
+  }
+  return sql;
+}
+
+std::vector<std::string> Migrations(SqlDialect dialect) {
+  return {MigrationV1(dialect), MigrationV2(dialect), MigrationV3(dialect)};
+}
 
 Result<int> CurrentVersion(SqlConnection& c) {
   int version = 0;

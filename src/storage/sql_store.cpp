@@ -30,6 +30,17 @@ std::string ContainsPattern(std::string_view text) {
   return p;
 }
 
+// LIKE pattern matching values that start with `prefix`, case kept.
+std::string PrefixPattern(std::string_view prefix) {
+  std::string p;
+  for (char ch : prefix) {
+    if (ch == '%' || ch == '_' || ch == '\\') p.push_back('\\');
+    p.push_back(ch);
+  }
+  p.push_back('%');
+  return p;
+}
+
 std::string Placeholder(size_t n) { return "$" + std::to_string(n); }
 
 const UpsertSpec& ChangesSpec() {
@@ -282,6 +293,19 @@ Status SqlStore::ScanRecords(const ScanOptions& options, const Visitor<Record>& 
   if (!options.text.empty()) {
     params.push_back(Text(ContainsPattern(options.text)));
     sql += " AND search_text LIKE " + Placeholder(params.size()) + " ESCAPE '\\'";
+  }
+  const auto& columns = RecordTable<Record>::Spec().columns;
+  for (const auto* filters : {&options.equals, &options.prefixes}) {
+    const bool prefix = filters == &options.prefixes;
+    for (const auto& [column, value] : *filters) {
+      // Column names are spliced into SQL: only the table's own are allowed.
+      if (std::find(columns.begin(), columns.end(), column) == columns.end() || column == "body") {
+        return Status::Invalid("cannot filter " + RecordTable<Record>::Spec().table + " by " + column, column);
+      }
+      params.push_back(Text(prefix ? PrefixPattern(value) : value));
+      sql += " AND " + column + (prefix ? " LIKE " + Placeholder(params.size()) + " ESCAPE '\\'"
+                                        : " = " + Placeholder(params.size()));
+    }
   }
   if (!options.after_id.empty()) {
     params.push_back(Text(options.after_id));

@@ -93,6 +93,30 @@ class SqlStore final : public Store {
 
   Status Backup(const std::filesystem::path& destination) override { return backend_->Backup(destination); }
 
+  // Tracking (sql_store_tracking.cpp).
+  Status CommitTracking(const TrackingWrite& write) override;
+  Result<std::optional<EngagementRow>> GetEngagement(std::string_view id) override;
+  Result<std::vector<EngagementRow>> ListEngagements(const EngagementFilter& filter) override;
+  Result<std::vector<EngagementEventRow>> EngagementEvents(std::string_view engagement_id) override;
+  Result<std::vector<VisitRow>> VisitsOf(std::string_view engagement_id) override;
+  Result<int64_t> CountVisitsForAgreement(std::string_view agreement_id) override;
+  Result<std::vector<FollowUpRow>> FollowUpsOf(std::string_view engagement_id) override;
+  Result<std::vector<FollowUpRow>> DueFollowUps(std::string_view date, size_t limit) override;
+  Result<std::vector<KpiCell>> KpiCells(std::string_view org_id, int year) override;
+  Status ReplaceKpi(const std::vector<KpiDelta>& cells, const std::vector<ServedMark>& served) override;
+  Status PutTarget(std::string_view org_id, int year, std::string_view metric, int64_t target) override;
+  Result<std::vector<std::pair<std::string, int64_t>>> Targets(std::string_view org_id, int year) override;
+  Result<std::vector<NotificationRow>> Notifications(const std::vector<std::string>& recipients, int64_t after_seq,
+                                                     size_t limit) override;
+  Status MarkNotificationRead(int64_t seq, std::string_view at) override;
+  Result<std::optional<DocumentRow>> GetDocument(std::string_view kind, std::string_view id) override;
+  Result<std::vector<DocumentRow>> ListDocuments(const DocumentFilter& filter) override;
+  Status PutWebhook(const WebhookRow& hook) override;
+  Result<std::vector<WebhookRow>> ListWebhooks() override;
+  Result<std::vector<DeliveryRow>> DueDeliveries(std::string_view now, size_t limit) override;
+  Status UpdateDelivery(const DeliveryRow& delivery) override;
+  Result<std::vector<DeliveryRow>> ListDeliveries(int64_t after_id, size_t limit) override;
+
  private:
   SqlStore(std::unique_ptr<SqlBackend> backend, const StoreOptions& options)
       : backend_(std::move(backend)), pool_(*backend_, options.max_connections) {}
@@ -106,6 +130,9 @@ class SqlStore final : public Store {
   template <typename Record>
   Status ScanRecords(const ScanOptions& options, const Visitor<Record>& visit);
   friend class SqlBulkWriter;
+  friend struct TrackingSql;
+  // Runs `read` on a pooled connection.
+  Status WithConnection(const std::function<Status(SqlConnection&)>& read);
   static Status WriteBatchRows(SqlConnection& c, const WriteBatch& batch);
   // Runs `body` inside a write transaction, rolling back when it fails.
   Status InWriteTransaction(const std::function<Status(SqlConnection&)>& body);

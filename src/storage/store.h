@@ -18,6 +18,7 @@
 #include "core/status.h"
 #include "domain/model.h"
 #include "storage/accounts_store.h"
+#include "storage/tracking_store.h"
 
 namespace craftlink::storage {
 
@@ -56,6 +57,10 @@ struct ScanOptions {
   std::string text;              // case-insensitive substring over the record's main text
   std::string after_id;          // keyset paging: ids greater than this
   size_t limit = 0;              // 0 = no limit
+  // Column = value, and column LIKE 'value%' (region and industry codes are
+  // hierarchical by prefix). Columns must be queried columns of the table.
+  std::vector<std::pair<std::string, std::string>> equals;
+  std::vector<std::pair<std::string, std::string>> prefixes;
 };
 
 struct RecordCounts {
@@ -80,8 +85,9 @@ template <typename T>
 using Visitor = std::function<bool(T&&)>;  // return false to stop a scan
 
 // Thread-safe: every method may be called from any thread; the store keeps a
-// small pool of connections. Reads see committed data only.
-class Store {
+// small pool of connections. Reads see committed data only. The tracking
+// half of the interface is declared in tracking_store.h.
+class Store : public TrackingStore {
  public:
   virtual ~Store() = default;
   virtual std::string_view backend() const = 0;  // "sqlite" or "postgresql"
