@@ -52,6 +52,8 @@ int Main(int argc, char** argv) {
   AddMatchCommand(app, ctx);
   AddEvalCommand(app, ctx);
   AddDispatchCommand(app, ctx);
+  AddKpiCommand(app, ctx);
+  AddSweepCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

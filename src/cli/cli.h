@@ -45,6 +45,8 @@ void AddUserCommand(CLI::App& app, CommandContext& ctx);
 void AddMatchCommand(CLI::App& app, CommandContext& ctx);
 void AddEvalCommand(CLI::App& app, CommandContext& ctx);
 void AddDispatchCommand(CLI::App& app, CommandContext& ctx);
+void AddKpiCommand(CLI::App& app, CommandContext& ctx);
+void AddSweepCommand(CLI::App& app, CommandContext& ctx);
 
 // Parses argv and runs the chosen subcommand; returns the exit code.
 int Main(int argc, char** argv);

@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "dispatch/dispatch.h"
 #include "matching/matching.h"
+#include "services/batch_dispatch.h"
 
 namespace craftlink::cli {
 namespace {
@@ -14,17 +15,6 @@ struct DispatchArgs {
   size_t candidates = 20;
   double min_score = 0.0;
 };
-
-// A candidate as dispatch sees it: the match score, the taxonomy skills the
-// reasons name, and "too far" when an on-site need has them elsewhere.
-dispatch::Candidate ToCandidate(const matching::CraftsmanMatch& m, bool onsite) {
-  dispatch::Candidate c{m.craftsman_id, m.score, {}, false};
-  for (const auto& r : m.reasons) {
-    if (r.type == matching::ReasonType::kSkill && !r.skill_id.empty()) c.skills_covered.push_back(r.skill_id);
-    if (r.type == matching::ReasonType::kRegion && onsite && r.relation == "elsewhere") c.too_far = true;
-  }
-  return c;
-}
 
 void RunDispatch(CommandContext& ctx, const DispatchArgs& a) {
   if (a.format != "table" && a.format != "json") return ctx.Fail("--format 应为 table 或 json");
@@ -44,29 +34,10 @@ void RunDispatch(CommandContext& ctx, const DispatchArgs& a) {
   });
   if (!s.ok()) return ctx.Fail(s);
 
-  std::vector<dispatch::NeedRequest> requests;
-  std::map<std::string, int> capacity;
-  // Candidates are ranked with full craftsmen included: the optimiser, not
-  // the ranking, decides who runs out of visits.
-  const matching::MatchOptions options{.top_k = a.candidates, .include_full_capacity = true, .top_results = 0};
-  for (const auto& need : needs) {
-    auto list = (*engine)->MatchNeed(need, options);
-    if (!list.ok()) continue;  // a need with no text cannot be matched; it shows as unserved below
-    dispatch::NeedRequest request{need.id, {}, 1, {}};
-    for (const auto& m : list->matches) {
-      request.candidates.push_back(ToCandidate(m, need.onsite));
-      for (const auto& r : m.reasons) {
-        if (r.type == matching::ReasonType::kCapacity) capacity[m.craftsman_id] = r.left;
-      }
-    }
-    requests.push_back(std::move(request));
-  }
-  std::vector<dispatch::CraftsmanCapacity> capacities;
-  for (const auto& [id, left] : capacity) capacities.push_back({id, left});
-  dispatch::DispatchOptions dispatch_options;
-  dispatch_options.load_balancing = a.load_balancing;
-  dispatch_options.min_score = a.min_score;
-  auto comparison = dispatch::Compare(requests, capacities, dispatch_options);
+  services::MatchService matches(**store, **engine);
+  services::BatchDispatchOptions options{.load_balancing = a.load_balancing, .candidates = a.candidates,
+                                         .min_score = a.min_score};
+  auto comparison = services::PlanBatch(**store, matches, needs, options);
   if (!comparison.ok()) return ctx.Fail(comparison.status());
   if (a.format == "json") {
     ctx.out << dispatch::ToJson(*comparison) << "\n";

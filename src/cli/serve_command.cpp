@@ -1,13 +1,22 @@
 #include <csignal>
 #include <filesystem>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
+
+#include <spdlog/spdlog.h>
 
 #include "cli/cli.h"
 #include "accounts/password.h"
 #include "http/server.h"
 #include "interchange/validation.h"
 #include "matching/matching.h"
+#include "services/batch_dispatch.h"
+#include "services/engagement_service.h"
+#include "services/inbox_service.h"
+#include "services/kpi_service.h"
 #include "services/match_service.h"
+#include "services/programme_service.h"
 #include "services/record_service.h"
 #include "services/session_service.h"
 
@@ -34,7 +43,48 @@ class ShutdownSignals {
   sigset_t set_;
 };
 
-void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOptions& options) {
+// Runs the engagement sweeper (reminders, expiries, due follow-ups) every
+// `period` until destroyed.
+class Sweeper {
+ public:
+  Sweeper(services::EngagementService& engagements, std::chrono::seconds period)
+      : engagements_(engagements), period_(period), thread_([this] { Run(); }) {}
+  ~Sweeper() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Run() {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, period_, [&] { return stop_; })) {
+      lock.unlock();
+      auto swept = engagements_.Sweep();
+      if (!swept.ok()) spdlog::warn("engagement sweep: {}", swept.status().ToString());
+      lock.lock();
+    }
+  }
+
+  services::EngagementService& engagements_;
+  std::chrono::seconds period_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+struct TrackingFlags {
+  double remind_hours = 24;
+  double expire_hours = 48;
+  int sweep_seconds = 60;
+};
+
+void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOptions& options,
+              const TrackingFlags& tracking) {
   ShutdownSignals signals;  // before any thread starts, so all inherit the mask
   auto store = OpenInitializedStore(url);
   if (!store.ok()) return ctx.Fail(store.status());
@@ -53,7 +103,23 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   if (!engine.ok()) return ctx.Fail(engine.status());
   matching::MatchFollower follower(**engine);
   services::MatchService matches(**store, **engine);
-  http::ApiServer server(http::Services{**store, sessions, records, &matches}, options);
+  services::TrackingOptions tracking_options;
+  tracking_options.remind_after = std::chrono::minutes(static_cast<int64_t>(tracking.remind_hours * 60));
+  tracking_options.expire_after = std::chrono::minutes(static_cast<int64_t>(tracking.expire_hours * 60));
+  services::EngagementService engagements(**store, SystemClock(), tracking_options, &matches);
+  services::BatchDispatchService batch_dispatch(**store, matches, engagements);
+  services::KpiService kpis(**store, &*validator);
+  services::InboxService inbox(**store);
+  services::ProgrammeService programmes(**store, SystemClock());
+  services::WebhookDeliverer deliverer(**store, SystemClock());
+  Sweeper sweeper(engagements, std::chrono::seconds(tracking.sweep_seconds));
+  http::Services wiring{**store, sessions, records, &matches};
+  wiring.engagements = &engagements;
+  wiring.batch_dispatch = &batch_dispatch;
+  wiring.kpis = &kpis;
+  wiring.inbox = &inbox;
+  wiring.programmes = &programmes;
+  http::ApiServer server(wiring, options);
   Status s = server.Bind();
   if (!s.ok()) return ctx.Fail(s);
   ctx.out << "CraftLink 匠企通已启动：http://" << options.host << ":" << server.port() << "/  (数据库 " << url
@@ -77,6 +143,7 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
 void AddServeCommand(CLI::App& app, CommandContext& ctx) {
   auto url = std::make_shared<std::string>();
   auto options = std::make_shared<http::ServerOptions>();
+  auto tracking = std::make_shared<TrackingFlags>();
   auto* cmd = app.add_subcommand("serve", "启动 HTTP 服务 (serve the API)");
   AddDbOption(*cmd, *url);
   cmd->add_option("--host", options->host, "监听地址")->capture_default_str();
@@ -86,7 +153,21 @@ void AddServeCommand(CLI::App& app, CommandContext& ctx) {
   if (std::filesystem::is_directory("web/dist", ec)) options->web_root = "web/dist";
   cmd->add_option("--web-root", options->web_root, "网页界面目录（npm run build 的产物；空 = 只提供 API）")
       ->capture_default_str();
-  cmd->callback([&ctx, url, options] { RunServe(ctx, *url, *options); });
+  cmd->add_option("--dispatch-remind-hours", tracking->remind_hours, "派单多少小时未接单时提醒")
+      ->check(CLI::Range(0.1, 24.0 * 30))
+      ->capture_default_str();
+  cmd->add_option("--dispatch-expire-hours", tracking->expire_hours, "派单多少小时未接单时转派下一位")
+      ->check(CLI::Range(0.1, 24.0 * 60))
+      ->capture_default_str();
+  cmd->add_option("--sweep-seconds", tracking->sweep_seconds, "检查提醒、超时和回访到期的间隔（秒）")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  cmd->callback([&ctx, url, options, tracking] {
+    if (tracking->expire_hours <= tracking->remind_hours) {
+      return ctx.Fail(Status::Invalid("--dispatch-expire-hours 应大于 --dispatch-remind-hours"));
+    }
+    RunServe(ctx, *url, *options, *tracking);
+  });
 }
 
 }  // namespace craftlink::cli

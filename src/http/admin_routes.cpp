@@ -2,6 +2,7 @@
 #include "http/json_response.h"
 #include "http/request_context.h"
 #include "http/routes.h"
+#include "services/people_service.h"
 
 namespace craftlink::http {
 namespace {
@@ -76,6 +77,32 @@ void RegisterAdminRoutes(RouteCatalog& server, const Services& s) {
     nlohmann::json next = rows->size() == *limit ? nlohmann::json(rows->back().seq) : nlohmann::json(nullptr);
     SendJson(res, 200, {{"items", items}, {"next_after", next}});
   });
+
+  server.Get("/api/v1/audit/export", [&s](const httplib::Request& req, httplib::Response& res) {
+    auto caller = RequireCaller(s.sessions, req, res);
+    if (!caller) return;
+    auto csv = services::AuditCsv(s.store, caller->principal);
+    if (!csv.ok()) return SendError(res, csv.status());
+    res.set_header("Content-Disposition", "attachment; filename=\"audit.csv\"");
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(*csv, "text/csv; charset=utf-8");
+  });
+
+  // PIPL requests about a craftsman (services/people_service.h).
+  server.Get(R"(/api/v1/people/craftsmen/([^/]+)/export)", [&s](const httplib::Request& req, httplib::Response& res) {
+    auto caller = RequireCaller(s.sessions, req, res);
+    if (!caller) return;
+    services::PeopleService people(s.store);
+    SendResult(res, people.ExportCraftsman(caller->principal, req.matches[1].str(), OriginOf(req)));
+  });
+
+  server.Post(R"(/api/v1/people/craftsmen/([^/]+)/anonymise)",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                auto caller = RequireCaller(s.sessions, req, res);
+                if (!caller) return;
+                services::PeopleService people(s.store);
+                SendResult(res, people.AnonymiseCraftsman(caller->principal, req.matches[1].str(), OriginOf(req)));
+              });
 }
 
 }  // namespace craftlink::http

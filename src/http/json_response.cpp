@@ -40,4 +40,9 @@ void SendError(httplib::Response& res, const Status& status) {
   SendError(res, http_status, ErrorCodeName(status.code()), status.message(), status.field());
 }
 
+void SendResult(httplib::Response& res, const Result<nlohmann::json>& result, int ok_status) {
+  if (!result.ok()) return SendError(res, result.status());
+  SendJson(res, ok_status, *result);
+}
+
 }  // namespace craftlink::http

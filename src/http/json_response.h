@@ -19,5 +19,7 @@ void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
 void SendError(httplib::Response& res, const Status& status);
 void SendError(httplib::Response& res, int http_status, std::string code, std::string message,
                std::string field = {});
+// The JSON of `result` with `ok_status`, or its error.
+void SendResult(httplib::Response& res, const Result<nlohmann::json>& result, int ok_status = 200);
 
 }  // namespace craftlink::http

@@ -15,6 +15,67 @@ void Reply(httplib::Response& res, const Result<nlohmann::json>& result, int ok_
   SendJson(res, ok_status, *result);
 }
 
+// A list filter: the query parameter, the table column, and how it matches.
+struct Filter {
+  const char* param;
+  const char* column;
+  enum Match { kEquals, kPrefix, kBoolean } match;
+  std::vector<std::string> allowed = {};  // for kEquals: the codes accepted (empty = any)
+};
+
+const std::vector<Filter>& FiltersOf(RecordKind kind) {
+  static const std::vector<Filter> kNeeds{
+      {"status", "status", Filter::kEquals, {"open", "in_progress", "closed"}},
+      {"kind", "kind", Filter::kEquals,
+       {"technical_service", "joint_research", "management", "training", "safety", "lecture"}},
+      {"region", "region", Filter::kPrefix},
+      {"industry", "industry", Filter::kPrefix},
+      {"enterprise_id", "enterprise_id", Filter::kEquals},
+      {"onsite", "onsite", Filter::kBoolean}};
+  static const std::vector<Filter> kCraftsmen{{"region", "region", Filter::kPrefix},
+                                              {"available", "available", Filter::kBoolean}};
+  static const std::vector<Filter> kEnterprises{{"region", "region", Filter::kPrefix},
+                                                {"industry", "industry", Filter::kPrefix}};
+  static const std::vector<Filter> kNone;
+  switch (kind) {
+    case RecordKind::kNeed: return kNeeds;
+    case RecordKind::kCraftsman: return kCraftsmen;
+    case RecordKind::kEnterprise: return kEnterprises;
+    case RecordKind::kResult: return kNone;
+  }
+  return kNone;
+}
+
+// Reads the kind's filters from the query string; answers 400 on a bad value.
+bool ReadFilters(const httplib::Request& req, httplib::Response& res, RecordKind kind, services::ListQuery& query) {
+  for (const Filter& f : FiltersOf(kind)) {
+    if (!req.has_param(f.param)) continue;
+    const std::string value = req.get_param_value(f.param);
+    if (value.empty() || value.size() > 64) {
+      SendError(res, 400, "invalid_argument", std::string(f.param) + " 不能为空，且不超过 64 个字符", f.param);
+      return false;
+    }
+    if (f.match == Filter::kBoolean) {
+      if (value != "true" && value != "false") {
+        SendError(res, 400, "invalid_argument", std::string(f.param) + " 应为 true 或 false", f.param);
+        return false;
+      }
+      query.equals.emplace_back(f.column, value == "true" ? "1" : "0");
+    } else if (f.match == Filter::kPrefix) {
+      query.prefixes.emplace_back(f.column, value);
+    } else {
+      if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(), value) == f.allowed.end()) {
+        std::string list;
+        for (const auto& a : f.allowed) list += (list.empty() ? "" : "、") + a;
+        SendError(res, 400, "invalid_argument", std::string(f.param) + " 应为 " + list + " 之一", f.param);
+        return false;
+      }
+      query.equals.emplace_back(f.column, value);
+    }
+  }
+  return true;
+}
+
 void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
   const std::string base = "/api/v1/" + std::string(domain::RecordKindPlural(kind));
   const std::string item = base + "/([^/]+)";
@@ -26,6 +87,7 @@ void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
     if (!limit) return;
     services::ListQuery query{.q = req.get_param_value("q"), .after = req.get_param_value("after"),
                               .limit = *limit, .org_id = req.get_param_value("org")};
+    if (!ReadFilters(req, res, kind, query)) return;
     Reply(res, s.records.List(caller->principal, kind, query, OriginOf(req)));
   });
 

@@ -45,6 +45,38 @@ Result<nlohmann::json> MatchService::MatchesForNeed(const access::Principal& who
   return matching::ToJson(*list);
 }
 
+Result<std::vector<matching::CraftsmanMatch>> MatchService::MatchesInPool(const domain::Need& need, size_t top_k,
+                                                                          bool include_full_capacity) {
+  auto orgs = store_.ListOrganisations();
+  if (!orgs.ok()) return orgs.status();
+  const access::OrgDirectory directory(*orgs);
+  const access::Policy policy(directory);
+  const matching::MatchOptions options{
+      .top_k = top_k * kOverfetch, .include_full_capacity = include_full_capacity, .top_results = 0};
+  auto list = engine_.MatchNeed(need, options);
+  if (!list.ok()) return list.status();
+  const access::Principal pool = PoolOwner(need);
+  std::vector<matching::CraftsmanMatch> kept;
+  for (auto& m : list->matches) {
+    if (kept.size() == top_k) break;
+    auto c = store_.GetCraftsman(m.craftsman_id);
+    if (!c.ok()) return c.status();
+    if (!c->has_value() || !(*c)->available || (*c)->meta.archived) continue;
+    const bool shared = (*c)->consent == domain::ConsentScope::kPoolAndAlliance;
+    if (policy.View(pool, **c, shared) != Visibility::kHidden) kept.push_back(std::move(m));
+  }
+  return kept;
+}
+
+Result<std::vector<std::string>> MatchService::RankedInPool(const domain::Need& need, size_t top_k,
+                                                           bool include_full_capacity) {
+  auto matches = MatchesInPool(need, top_k, include_full_capacity);
+  if (!matches.ok()) return matches.status();
+  std::vector<std::string> ids;
+  for (const auto& m : *matches) ids.push_back(m.craftsman_id);
+  return ids;
+}
+
 Result<nlohmann::json> MatchService::NeedsForResult(const access::Principal& who, std::string_view result_id,
                                                     size_t top_k) {
   auto orgs = store_.ListOrganisations();

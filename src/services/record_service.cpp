@@ -1,3 +1,4 @@
+#include "services/service_support.h"
 #include "services/record_service.h"
 
 #include <cstdio>
@@ -108,19 +109,11 @@ struct RecordService::Ops<domain::InnovationResult> {
   static bool IsSelf(const access::Principal&, const domain::InnovationResult&) { return false; }
 };
 
-Result<access::OrgDirectory> RecordService::Directory() {
-  auto orgs = store_.ListOrganisations();
-  if (!orgs.ok()) return orgs.status();
-  return access::OrgDirectory(*orgs);
-}
+Result<access::OrgDirectory> RecordService::Directory() { return LoadDirectory(store_); }
 
 Status RecordService::Audit(const access::Principal& who, std::string_view action, std::string_view target,
                             const RequestOrigin& origin, const nlohmann::json& detail) {
-  return store_.AppendAudit({.user_id = who.user_id,
-                             .action = std::string(action),
-                             .target = std::string(target),
-                             .ip = origin.ip,
-                             .detail = detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  return AppendAuditLine(store_, who, action, target, origin, detail);
 }
 
 // The record as the caller may see it, with org, archive flag and version.
@@ -147,7 +140,12 @@ Result<nlohmann::json> RecordService::ListOf(const access::Principal& who, const
   bool more = false;
   // Scan in chunks, keeping what the caller may see, until a page is full.
   while (items.size() < query.limit) {
-    storage::ScanOptions scan{.org_id = query.org_id, .text = query.q, .after_id = after, .limit = kScanChunk};
+    storage::ScanOptions scan{.org_id = query.org_id,
+                              .text = query.q,
+                              .after_id = after,
+                              .limit = kScanChunk,
+                              .equals = query.equals,
+                              .prefixes = query.prefixes};
     size_t seen = 0;
     Status s = Ops<Record>::Scan(store_, scan, [&](Record&& r) {
       ++seen;

@@ -22,6 +22,9 @@ struct ListQuery {
   std::string after;
   size_t limit = 20;
   std::string org_id;  // narrow to one organisation (within the caller's scope)
+  // Column filters (storage::ScanOptions), already checked by the caller.
+  std::vector<std::pair<std::string, std::string>> equals;
+  std::vector<std::pair<std::string, std::string>> prefixes;
 };
 
 class RecordService {
@@ -45,6 +48,8 @@ class RecordService {
 
   // The organisations as the policy sees them right now.
   Result<access::OrgDirectory> Directory();
+  // The reference-table checks writes go through (the web import uses the same).
+  const interchange::RecordValidator& validator() const { return validator_; }
 
  private:
   template <typename Record>

@@ -1,0 +1,184 @@
+#include "services/batch_dispatch.h"
+
+#include <map>
+#include <set>
+
+#include <sodium.h>
+
+#include "core/clock.h"
+#include "tracking/engagement_state.h"
+
+namespace craftlink::services {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxNeedsPerPlan = 2000;
+constexpr char kPlanKind[] = "dispatch_plan";
+
+// A candidate as dispatch sees it: the match score, the taxonomy skills the
+// reasons name, and "too far" when an on-site need has them elsewhere.
+dispatch::Candidate ToCandidate(const matching::CraftsmanMatch& m, bool onsite) {
+  dispatch::Candidate c{m.craftsman_id, m.score, {}, false};
+  for (const auto& r : m.reasons) {
+    if (r.type == matching::ReasonType::kSkill && !r.skill_id.empty()) c.skills_covered.push_back(r.skill_id);
+    if (r.type == matching::ReasonType::kRegion && onsite && r.relation == "elsewhere") c.too_far = true;
+  }
+  return c;
+}
+
+// Monthly capacity less the engagements that hold the craftsman's time now.
+Result<int> RemainingCapacity(storage::Store& store, const std::string& craftsman_id) {
+  auto c = store.GetCraftsman(craftsman_id);
+  if (!c.ok()) return c.status();
+  if (!c->has_value()) return 0;
+  auto held = store.ListEngagements({.craftsman_id = craftsman_id});
+  if (!held.ok()) return held.status();
+  int busy = 0;
+  for (const auto& e : *held) {
+    if (tracking::HoldsCapacity(*tracking::ParseState(e.state))) ++busy;
+  }
+  return std::max(0, (*c)->capacity_per_month - busy);
+}
+
+std::string NewPlanId() {
+  unsigned char bytes[6];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[sizeof bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  return std::string("P") + hex;
+}
+
+}  // namespace
+
+Result<dispatch::Comparison> PlanBatch(storage::Store& store, MatchService& matches,
+                                       const std::vector<domain::Need>& needs, const BatchDispatchOptions& options) {
+  std::vector<dispatch::NeedRequest> requests;
+  std::map<std::string, int> capacity;
+  for (const auto& need : needs) {
+    // Full craftsmen are ranked too: the optimiser, not the ranking, decides
+    // who runs out of visits.
+    auto ranked = matches.MatchesInPool(need, options.candidates, true);
+    if (!ranked.ok() && ranked.status().code() != ErrorCode::kInvalidArgument) return ranked.status();
+    dispatch::NeedRequest request{need.id, {}, 1, {}};
+    if (ranked.ok()) {
+      for (const auto& m : *ranked) {
+        request.candidates.push_back(ToCandidate(m, need.onsite));
+        if (capacity.count(m.craftsman_id) == 0) {
+          auto left = RemainingCapacity(store, m.craftsman_id);
+          if (!left.ok()) return left.status();
+          capacity[m.craftsman_id] = *left;
+        }
+      }
+    }
+    requests.push_back(std::move(request));  // no text to match: shows as unserved
+  }
+  std::vector<dispatch::CraftsmanCapacity> capacities;
+  for (const auto& [id, left] : capacity) capacities.push_back({id, left});
+  dispatch::DispatchOptions dispatch_options;
+  dispatch_options.load_balancing = options.load_balancing;
+  dispatch_options.min_score = options.min_score;
+  return dispatch::Compare(requests, capacities, dispatch_options);
+}
+
+Result<json> BatchDispatchService::Propose(const access::Principal& who, const json& body,
+                                           const RequestOrigin& origin) {
+  auto list = store_.ListOrganisations();
+  if (!list.ok()) return list.status();
+  const access::OrgDirectory orgs(*list);
+  const access::Policy policy(orgs);
+  if (!policy.CanDispatch(who)) return Status::PermissionDenied("只有工会工作人员可以派单");
+  std::set<std::string> wanted;
+  if (auto it = body.find("need_ids"); it != body.end() && !it->is_null()) {
+    if (!it->is_array()) return Status::Invalid("need_ids 应为需求编号列表", "need_ids");
+    for (const auto& v : *it) {
+      if (!v.is_string()) return Status::Invalid("need_ids 应为需求编号列表", "need_ids");
+      wanted.insert(v.get<std::string>());
+    }
+    if (wanted.size() > kMaxNeedsPerPlan) return Status::Invalid("一次最多统筹 2000 条需求", "need_ids");
+  }
+  std::vector<domain::Need> needs;
+  Status scan = store_.ScanNeeds({}, [&](domain::Need&& n) {
+    const bool listed = wanted.empty() ? n.status == domain::NeedStatus::kOpen : wanted.count(n.id) > 0;
+    if (listed && policy.InScope(who, n.meta.org_id)) needs.push_back(std::move(n));
+    return needs.size() < kMaxNeedsPerPlan;
+  });
+  if (!scan.ok()) return scan;
+  for (const std::string& id : wanted) {
+    const bool found = std::any_of(needs.begin(), needs.end(), [&](const auto& n) { return n.id == id; });
+    if (!found) return Status::NotFound("没有找到需求 " + id + "，或它不在您的管辖范围内");
+  }
+  for (const auto& n : needs) {
+    if (n.status != domain::NeedStatus::kOpen) return Status::Conflict("需求 " + n.id + " 已在服务中或已关闭");
+  }
+  BatchDispatchOptions options;
+  options.load_balancing = body.value("load_balancing", false);
+  auto comparison = PlanBatch(store_, matches_, needs, options);
+  if (!comparison.ok()) return comparison.status();
+  const json plans = json::parse(dispatch::ToJson(*comparison));
+  const std::string now = NowIso8601();
+  storage::DocumentRow plan{.kind = kPlanKind,
+                            .id = NewPlanId(),
+                            .org_id = who.org_id.empty() ? storage::kRootOrganisationId : who.org_id,
+                            .state = "proposed",
+                            .version = 1,
+                            .created_at = now,
+                            .updated_at = now,
+                            .body = {{"plans", plans}, {"created_by", who.user_id}}};
+  storage::TrackingWrite write;
+  write.document = plan;
+  CRAFTLINK_RETURN_IF_ERROR(store_.CommitTracking(write));
+  (void)store_.AppendAudit({.user_id = who.user_id, .action = "propose_dispatch", .target = "dispatch/" + plan.id,
+                            .ip = origin.ip, .detail = json{{"needs", needs.size()}}.dump()});
+  json out = plans;
+  out["plan_id"] = plan.id;
+  return out;
+}
+
+Result<json> BatchDispatchService::Confirm(const access::Principal& who, std::string_view plan_id, const json& body,
+                                           const RequestOrigin& origin) {
+  if (who.role != access::Role::kAdmin && who.role != access::Role::kStaff) {
+    return Status::PermissionDenied("只有工会工作人员可以派单");
+  }
+  auto plan = store_.GetDocument(kPlanKind, plan_id);
+  if (!plan.ok()) return plan.status();
+  if (!plan->has_value() || (*plan)->body.value("created_by", "") != who.user_id) {
+    return Status::NotFound("没有找到派单方案 " + std::string(plan_id));
+  }
+  if ((*plan)->state != "proposed") return Status::Conflict("派单方案 " + std::string(plan_id) + " 已确认过");
+  const std::string which = body.value("plan", "optimal");
+  if (which != "optimal" && which != "greedy") return Status::Invalid("plan 应为 optimal 或 greedy", "plan");
+  std::set<std::string> excluded;
+  for (const auto& v : body.value("exclude", json::array())) {
+    if (v.is_string()) excluded.insert(v.get<std::string>());
+  }
+  // Claim the plan first, so that a double click confirms it once.
+  storage::DocumentRow claimed = **plan;
+  claimed.state = "confirmed";
+  claimed.version += 1;
+  claimed.updated_at = NowIso8601();
+  storage::TrackingWrite claim;
+  claim.document = claimed;
+  claim.document_expected_version = (*plan)->version;
+  CRAFTLINK_RETURN_IF_ERROR(store_.CommitTracking(claim));
+
+  json created = json::array();
+  json failed = json::array();
+  for (const auto& a : (*plan)->body["plans"][which]["assignments"]) {
+    const std::string need_id = a["need_id"];
+    if (excluded.count(need_id)) continue;
+    json request{{"need_id", need_id},
+                 {"craftsman_ids", a["craftsman_ids"]},
+                 {"lead_id", a.value("lead_id", "")},
+                 {"override_reason", "批量派单方案 " + std::string(plan_id) + "：按工匠本月余量统筹"}};
+    auto engagement = engagements_.Create(who, request, origin);
+    if (engagement.ok()) {
+      created.push_back({{"need_id", need_id}, {"engagement_id", (*engagement)["id"]}});
+    } else {
+      failed.push_back({{"need_id", need_id}, {"message", engagement.status().message()}});
+    }
+  }
+  return json{{"plan_id", plan_id}, {"created", created}, {"failed", failed}};
+}
+
+}  // namespace craftlink::services

@@ -1,0 +1,51 @@
+#pragma once
+
+// Batch dispatch (派单统筹): many open needs solved at once within each
+// craftsman's remaining monthly capacity, the optimiser's plan beside the
+// greedy one so staff see what optimising buys, then confirmed into
+// engagements. A proposed plan is kept (as a document) so that what staff
+// confirm is exactly what they were shown.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dispatch/dispatch.h"
+#include "services/engagement_service.h"
+#include "services/match_service.h"
+
+namespace craftlink::services {
+
+struct BatchDispatchOptions {
+  bool load_balancing = false;
+  size_t candidates = 20;  // ranked per need
+  double min_score = 0.0;
+};
+
+// The optimal and greedy plans for `needs`. Candidates come from the pool of
+// each need's organisation; a craftsman's capacity is the monthly capacity
+// less the engagements already holding it.
+Result<dispatch::Comparison> PlanBatch(storage::Store& store, MatchService& matches,
+                                       const std::vector<domain::Need>& needs, const BatchDispatchOptions& options);
+
+class BatchDispatchService {
+ public:
+  BatchDispatchService(storage::Store& store, MatchService& matches, EngagementService& engagements)
+      : store_(store), matches_(matches), engagements_(engagements) {}
+
+  // {"need_ids": [...]|null (all open needs in scope), "load_balancing": bool}
+  // → {"plan_id", "optimal": plan, "greedy": plan}.
+  Result<nlohmann::json> Propose(const access::Principal& who, const nlohmann::json& body, const RequestOrigin& origin);
+  // {"plan": "optimal"|"greedy", "exclude": [need ids]} → the engagements
+  // created and the assignments that could not be (with why).
+  Result<nlohmann::json> Confirm(const access::Principal& who, std::string_view plan_id, const nlohmann::json& body,
+                                 const RequestOrigin& origin);
+
+ private:
+  storage::Store& store_;
+  MatchService& matches_;
+  EngagementService& engagements_;
+};
+
+}  // namespace craftlink::services

@@ -1,0 +1,137 @@
+// How an engagement is shown to each party: the squad's phones only to
+// staff in scope and to the craftsman themself, the override reasoning only
+// to staff, and the steps the caller may take now, so the UI never offers a
+// button the server would refuse.
+#include "services/engagement_step.h"
+
+namespace craftlink::services {
+namespace {
+
+using tracking::Actor;
+using tracking::EngagementAction;
+
+nlohmann::json AllowedActions(Actor actor, tracking::EngagementState state) {
+  nlohmann::json out = nlohmann::json::array();
+  for (int a = 0; a <= static_cast<int>(EngagementAction::kCancel); ++a) {
+    const auto action = static_cast<EngagementAction>(a);
+    if (action == EngagementAction::kExpire) continue;
+    if (tracking::MayAct(actor, action) && tracking::NextState(state, action)) {
+      out.push_back(tracking::ActionCode(action));
+    }
+  }
+  return out;
+}
+
+std::string_view ActorCode(Actor actor) {
+  switch (actor) {
+    case Actor::kStaff: return "staff";
+    case Actor::kLead: return "lead";
+    case Actor::kMember: return "member";
+    case Actor::kEnterprise: return "enterprise";
+    case Actor::kSystem: return "system";
+  }
+  return "staff";
+}
+
+}  // namespace
+
+Result<nlohmann::json> EngagementService::View(const access::Principal& who, const access::Policy& policy,
+                                               const storage::EngagementRow& row, bool detailed) {
+  const auto actor = ActorFor(who, policy, row);
+  if (!actor) return Status::NotFound("没有找到助企服务 " + row.id);
+  const auto state = *tracking::ParseState(row.state);
+  nlohmann::json j{{"id", row.id},
+                   {"need_id", row.need_id},
+                   {"org_id", row.org_id},
+                   {"enterprise_id", row.enterprise_id},
+                   {"lead_craftsman_id", row.lead_craftsman_id},
+                   {"state", row.state},
+                   {"state_name", tracking::StateChinese(state)},
+                   {"version", row.version},
+                   {"created_at", row.created_at},
+                   {"updated_at", row.updated_at},
+                   {"your_role", ActorCode(*actor)},
+                   {"allowed_actions", AllowedActions(*actor, state)}};
+  for (const char* key : {"dispatched_at", "accepted_at", "planned_visits", "resolution", "feedback", "end_reason"}) {
+    if (row.body.contains(key)) j[key] = row.body[key];
+  }
+  if (*actor == Actor::kStaff) {
+    j["suggested_craftsman_id"] = row.body.value("suggested_craftsman_id", "");
+    j["override"] = row.body.value("override", false);
+    j["override_reason"] = row.body.value("override_reason", "");
+  }
+  auto need = store_.GetNeed(row.need_id);
+  if (!need.ok()) return need.status();
+  if (need->has_value()) j["need_title"] = (*need)->title;
+  auto enterprise = store_.GetEnterprise(row.enterprise_id);
+  if (!enterprise.ok()) return enterprise.status();
+  if (enterprise->has_value()) j["enterprise_name"] = (*enterprise)->name;
+  nlohmann::json members = nlohmann::json::array();
+  for (const std::string& id : row.member_ids) {
+    auto c = store_.GetCraftsman(id);
+    if (!c.ok()) return c.status();
+    if (!c->has_value()) continue;
+    const bool full = *actor == Actor::kStaff || who.craftsman_id == id;
+    members.push_back({{"id", id},
+                       {"name", (*c)->name},
+                       {"title", (*c)->title},
+                       {"lead", id == row.lead_craftsman_id},
+                       {"phone", full ? (*c)->phone : access::MaskPhone((*c)->phone)}});
+  }
+  j["members"] = std::move(members);
+  if (!detailed) return j;
+
+  auto visits = store_.VisitsOf(row.id);
+  if (!visits.ok()) return visits.status();
+  nlohmann::json visit_list = nlohmann::json::array();
+  for (const auto& v : *visits) {
+    visit_list.push_back({{"id", v.id},
+                          {"date", v.visit_date},
+                          {"hours", static_cast<double>(v.minutes) / 60.0},
+                          {"place", v.place},
+                          {"workers_trained", v.workers_trained},
+                          {"summary", v.summary},
+                          {"craftsman_ids", v.craftsman_ids},
+                          {"agreement_id", v.agreement_id},
+                          {"logged_at", v.logged_at}});
+  }
+  j["visits"] = std::move(visit_list);
+  auto followups = store_.FollowUpsOf(row.id);
+  if (!followups.ok()) return followups.status();
+  nlohmann::json followup_list = nlohmann::json::array();
+  for (const auto& f : *followups) {
+    followup_list.push_back({{"days", f.days},
+                             {"due_date", f.due_date},
+                             {"answered_at", f.answered_at},
+                             {"holding", f.answered_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.holding)},
+                             {"benefit", f.benefit}});
+  }
+  j["followups"] = std::move(followup_list);
+  auto history = store_.EngagementEvents(row.id);
+  if (!history.ok()) return history.status();
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& e : *history) {
+    const auto action = tracking::ParseAction(e.action);
+    lines.push_back({{"at", e.at},
+                     {"user_id", e.user_id},
+                     {"action", e.action},
+                     {"action_name", action ? tracking::ActionChinese(*action) : std::string_view("创建")},
+                     {"from", e.from_state},
+                     {"to", e.to_state},
+                     {"detail", e.detail}});
+  }
+  j["history"] = std::move(lines);
+  return j;
+}
+
+std::vector<std::string> InboxRecipients(const access::Principal& who) {
+  std::vector<std::string> out{"user:" + who.user_id};
+  if (who.role == access::Role::kCraftsman && !who.craftsman_id.empty()) out.push_back("craftsman:" + who.craftsman_id);
+  if (who.role == access::Role::kEnterprise && !who.enterprise_id.empty()) {
+    out.push_back("enterprise:" + who.enterprise_id);
+  }
+  if (who.role == access::Role::kStaff && !who.org_id.empty()) out.push_back("org:" + who.org_id);
+  return out;
+}
+
+}  // namespace craftlink::services

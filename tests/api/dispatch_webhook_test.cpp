@@ -1,0 +1,165 @@
+// Dispatch with the match index (override reasons, re-offering an expired
+// dispatch to the next candidate) and signed webhook delivery with retries.
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <thread>
+
+#include "api_fixture.h"
+#include "services/inbox_service.h"
+
+namespace craftlink::testing {
+namespace {
+
+using nlohmann::json;
+
+class DispatchWithMatchingTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override { api_ = std::make_unique<ApiFixture>(GetParam(), FixtureOptions{.with_matching = true}); }
+  std::unique_ptr<ApiFixture> api_;
+};
+
+TEST_P(DispatchWithMatchingTest, OverridingTheFirstSuggestionNeedsAReasonAndCounts) {
+  Reply matches = api_->Get("staff-cd", "/api/v1/needs/N1/matches");
+  ASSERT_EQ(matches.status, 200) << matches.raw;
+  ASSERT_GE(matches.body["matches"].size(), 2u) << matches.raw;  // C1 (成都) and C3 (重庆, shares with 川渝)
+  const std::string first = matches.body["matches"][0]["craftsman_id"];
+  const std::string second = matches.body["matches"][1]["craftsman_id"];
+
+  Reply refused = api_->Call("staff-cd", "POST", "/api/v1/engagements",
+                             json{{"need_id", "N1"}, {"craftsman_ids", {second}}}.dump());
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.body["error"]["field"], "override_reason");
+  Reply created = api_->Call("staff-cd", "POST", "/api/v1/engagements",
+                             json{{"need_id", "N1"}, {"craftsman_ids", {second}}, {"override_reason", "首选工匠本周出差"}}.dump());
+  ASSERT_EQ(created.status, 201) << created.raw;
+  EXPECT_EQ(created.body["override"], true);
+  EXPECT_EQ(created.body["suggested_craftsman_id"], first);
+  const json kpi = api_->Get("staff-cd", "/api/v1/kpi?year=2026&org_id=cd").body;
+  EXPECT_EQ(kpi["totals"]["overrides"], 1);
+  EXPECT_DOUBLE_EQ(kpi["rates"]["override_rate"].get<double>(), 1.0);
+
+  // Unanswered for two days: expired and offered to the next candidate.
+  api_->clock().Advance(std::chrono::hours(49));
+  auto swept = api_->engagements().Sweep();
+  ASSERT_TRUE(swept.ok()) << swept.status().ToString();
+  EXPECT_EQ((*swept)["expired"], 1);
+  EXPECT_EQ((*swept)["reoffered"], 1);
+  const json next = api_->Get("staff-cd", "/api/v1/engagements/G-N1-2").body;
+  EXPECT_EQ(next["state"], "dispatched");
+  EXPECT_EQ(next["lead_craftsman_id"], first);
+  EXPECT_EQ(next["override"], false);
+  EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N1").body["status"], "in_progress");
+}
+
+TEST_P(DispatchWithMatchingTest, BatchPlanShowsBothSolversAndIsConfirmedOnce) {
+  const std::string body = json{{"need_ids", {"N1"}}}.dump();
+  EXPECT_EQ(api_->Call("ent-e1", "POST", "/api/v1/dispatch", body).status, 403);
+  EXPECT_EQ(api_->Call("staff-sh", "POST", "/api/v1/dispatch", body).status, 404);  // not in 上海's scope
+  Reply plan = api_->Call("staff-cd", "POST", "/api/v1/dispatch", body);
+  ASSERT_EQ(plan.status, 200) << plan.raw;
+  ASSERT_EQ(plan.body["optimal"]["assignments"].size(), 1u) << plan.raw;
+  EXPECT_TRUE(plan.body.contains("greedy"));
+  const std::string confirm = "/api/v1/dispatch/" + plan.body["plan_id"].get<std::string>() + "/confirm";
+  EXPECT_EQ(api_->Call("staff-sc", "POST", confirm, "{}").status, 404);  // someone else's plan
+  Reply done = api_->Call("staff-cd", "POST", confirm, json{{"plan", "optimal"}}.dump());
+  ASSERT_EQ(done.status, 200) << done.raw;
+  ASSERT_EQ(done.body["created"].size(), 1u) << done.raw;
+  EXPECT_EQ(api_->Call("staff-cd", "POST", confirm, "{}").status, 409);
+  EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N1").body["status"], "in_progress");
+  // Needs in service are not planned again.
+  EXPECT_EQ(api_->Call("staff-cd", "POST", "/api/v1/dispatch", body).status, 409);
+}
+
+// A receiver that fails its first request, then accepts; it keeps what it got.
+class Receiver {
+ public:
+  Receiver() {
+    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard lock(mutex_);
+      received_.push_back(req);
+      res.status = received_.size() == 1 ? 500 : 204;
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+  ~Receiver() {
+    server_.stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  std::vector<httplib::Request> received() {
+    std::lock_guard lock(mutex_);
+    return received_;
+  }
+
+ private:
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::vector<httplib::Request> received_;
+};
+
+class WebhookTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override { api_ = std::make_unique<ApiFixture>(GetParam()); }
+  std::unique_ptr<ApiFixture> api_;
+};
+
+TEST_P(WebhookTest, DeliveriesAreSignedRetriedWithBackOffAndLogged) {
+  Receiver receiver;
+  const std::string url = "http://127.0.0.1:" + std::to_string(receiver.port()) + "/hook";
+  EXPECT_EQ(api_->Call("staff-cd", "POST", "/api/v1/webhooks", json{{"url", url}}.dump()).status, 403);
+  EXPECT_EQ(api_->Call("admin", "POST", "/api/v1/webhooks", json{{"url", "ftp://x"}}.dump()).status, 400);
+  Reply hook = api_->Call("admin", "POST", "/api/v1/webhooks", json{{"url", url}, {"events", {"dispatched"}}}.dump());
+  ASSERT_EQ(hook.status, 201) << hook.raw;
+  const std::string secret = hook.body["secret"];
+  EXPECT_FALSE(api_->Get("admin", "/api/v1/webhooks").body["items"][0].contains("secret"));
+
+  ASSERT_EQ(api_->Call("staff-cd", "POST", "/api/v1/engagements",
+                       json{{"need_id", "N1"}, {"craftsman_ids", {"C1"}}}.dump())
+                .status,
+            201);
+  const services::DeliveryOptions options{.timeout = std::chrono::seconds(5)};
+  auto attempted = services::WebhookDeliverer::DeliverDue(api_->store(), api_->clock(), options);
+  ASSERT_TRUE(attempted.ok()) << attempted.status().ToString();
+  EXPECT_EQ(*attempted, 2);  // the craftsman's and the enterprise's "dispatched"
+  EXPECT_EQ(*services::WebhookDeliverer::DeliverDue(api_->store(), api_->clock(), options), 0);  // backing off
+  api_->clock().Advance(std::chrono::seconds(31));
+  EXPECT_EQ(*services::WebhookDeliverer::DeliverDue(api_->store(), api_->clock(), options), 1);
+
+  const auto got = receiver.received();
+  ASSERT_EQ(got.size(), 3u);
+  for (const auto& req : got) {
+    EXPECT_EQ(req.get_header_value("X-CraftLink-Event"), "dispatched");
+    EXPECT_EQ(req.get_header_value("X-CraftLink-Signature"),
+              services::WebhookSignature(secret, req.get_header_value("X-CraftLink-Timestamp"), req.body));
+    EXPECT_NE(req.get_header_value("X-CraftLink-Signature"),
+              services::WebhookSignature("wrong secret value", req.get_header_value("X-CraftLink-Timestamp"), req.body));
+    EXPECT_EQ(json::parse(req.body)["event"], "dispatched");
+  }
+  const json log = api_->Get("admin", "/api/v1/webhooks/deliveries").body;
+  ASSERT_EQ(log["items"].size(), 2u);
+  int attempts = 0;
+  for (const auto& d : log["items"]) {
+    EXPECT_EQ(d["status"], "delivered");
+    attempts += d["attempts"].get<int>();
+  }
+  EXPECT_EQ(attempts, 3);
+  EXPECT_EQ(api_->Get("staff-cd", "/api/v1/webhooks/deliveries").status, 403);
+}
+
+TEST(WebhookBackoffTest, GrowsAndStopsGrowing) {
+  EXPECT_EQ(services::WebhookBackoff(1).count(), 30);
+  EXPECT_LT(services::WebhookBackoff(2), services::WebhookBackoff(3));
+  EXPECT_EQ(services::WebhookBackoff(7), services::WebhookBackoff(5));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DispatchWithMatchingTest, ::testing::ValuesIn(BackendsUnderTest()),
+                         [](const auto& info) { return BackendName(info.param); });
+INSTANTIATE_TEST_SUITE_P(Backends, WebhookTest, ::testing::ValuesIn(BackendsUnderTest()),
+                         [](const auto& info) { return BackendName(info.param); });
+
+}  // namespace
+}  // namespace craftlink::testing
