@@ -147,6 +147,50 @@ Result<nlohmann::json> CellToJson(const Column* column, std::string_view raw) {
   return nlohmann::json(cell);
 }
 
+Result<nlohmann::json> RecordJsonFromCells(RecordKind kind,
+                                           const std::vector<std::pair<std::string, nlohmann::json>>& cells) {
+  nlohmann::json object = nlohmann::json::object();
+  const auto& columns = ColumnsOf(kind);
+  for (const auto& [field, value] : cells) {
+    if (field == "extra" || field == "其他字段") {  // the export's catch-all column
+      nlohmann::json extra = value;
+      if (value.is_string()) {
+        const std::string text = utf8::Trim(value.get<std::string>());
+        extra = nlohmann::json::parse(text.empty() ? "{}" : text, nullptr, false);
+      } else if (value.is_null()) {
+        extra = nlohmann::json::object();
+      }
+      if (!extra.is_object()) {
+        return Status::Invalid("「其他字段」列应为 JSON 对象 (extra must be a JSON object)", "extra");
+      }
+      for (auto it = extra.begin(); it != extra.end(); ++it) object[it.key()] = it.value();
+      continue;
+    }
+    if (!value.is_string()) {
+      if (!value.is_null()) object[field] = value;
+      continue;
+    }
+    const Column* column = nullptr;
+    for (const Column& c : columns) {
+      if (c.field == field) column = &c;
+    }
+    auto converted = CellToJson(column, value.get<std::string>());
+    if (!converted.ok()) return Status::Invalid(converted.status().message(), field);
+    if (!converted->is_null()) object[field] = std::move(*converted);
+  }
+  return object;
+}
+
+std::string_view ColumnTypeCode(ColumnType type) {
+  switch (type) {
+    case ColumnType::kText: return "text";
+    case ColumnType::kList: return "list";
+    case ColumnType::kBool: return "bool";
+    case ColumnType::kInt: return "int";
+  }
+  return "text";
+}
+
 std::string JsonToCell(const nlohmann::json& value) {
   if (value.is_null()) return "";
   if (value.is_string()) return value.get<std::string>();

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/codec.h"
+#include "interchange/references.h"
 #include "interchange/row_source.h"
 
 namespace craftlink::interchange {
@@ -120,28 +121,18 @@ class ImportRun {
   }
 
   // Drops rows whose references do not exist; returns the ones that stay.
-  template <typename Record, typename RefsOf>
-  Status KeepResolvable(std::vector<Record>& records, RecordKind target, RefsOf refs_of, const char* field) {
-    std::vector<std::string> wanted;
-    for (const Record& r : records) {
-      for (const std::string& ref : refs_of(r)) wanted.push_back(ref);
-    }
-    auto found = store_.ExistingIds(target, wanted);
-    if (!found.ok()) return found.status();
+  template <typename Record>
+  Status KeepResolvable(std::vector<Record>& records) {
+    auto missing = MissingReferences(store_, records);
+    if (!missing.ok()) return missing.status();
     std::vector<Record> kept;
     std::vector<PendingRow> kept_lines;
     for (size_t i = 0; i < records.size(); ++i) {
-      std::string missing;
-      for (const std::string& ref : refs_of(records[i])) {
-        if (found->count(ref) == 0) missing += (missing.empty() ? "" : "、") + ref;
-      }
-      if (missing.empty()) {
+      if ((*missing)[i].empty()) {
         kept.push_back(std::move(records[i]));
         kept_lines.push_back(std::move(lines_[i]));
       } else {
-        Reject(lines_[i].line, lines_[i].raw, field,
-               "引用的" + std::string(target == RecordKind::kEnterprise ? "企业" : "工匠") + "「" + missing +
-                   "」不存在，请先导入 (" + std::string(domain::RecordKindPlural(target)) + " not found)");
+        Reject(lines_[i], MissingReferenceError(summary_.kind, (*missing)[i]));
       }
     }
     records = std::move(kept);
@@ -151,16 +142,8 @@ class ImportRun {
 
   Status Flush() {
     if (!batch_.empty()) {
-      if (!batch_.needs.empty()) {
-        CRAFTLINK_RETURN_IF_ERROR(KeepResolvable(
-            batch_.needs, RecordKind::kEnterprise,
-            [](const domain::Need& n) { return std::vector<std::string>{n.enterprise_id}; }, "enterprise_id"));
-      }
-      if (!batch_.results.empty()) {
-        CRAFTLINK_RETURN_IF_ERROR(KeepResolvable(
-            batch_.results, RecordKind::kCraftsman, [](const domain::InnovationResult& r) { return r.owner_ids; },
-            "owner_ids"));
-      }
+      if (!batch_.needs.empty()) CRAFTLINK_RETURN_IF_ERROR(KeepResolvable(batch_.needs));
+      if (!batch_.results.empty()) CRAFTLINK_RETURN_IF_ERROR(KeepResolvable(batch_.results));
       for (const auto& e : batch_.enterprises) summary_.uscc_overrides += e.uscc_check_overridden ? 1 : 0;
       summary_.imported += batch_.size();
       if (!(options_.strict && summary_.rejected > 0)) CRAFTLINK_RETURN_IF_ERROR(StartWrite());

@@ -154,7 +154,7 @@ Result<std::optional<SourceRow>> RowSource::NextCsvRecord() {
     auto record = csv_->Next();
     if (!record.ok()) return record.status();
     if (!record->has_value()) return std::optional<SourceRow>();
-    const std::vector<std::string>& cells = **record;
+    std::vector<std::string>& cells = **record;  // moved into the row below
     const bool blank = std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return utf8::Trim(c).empty(); });
     if (blank) continue;
     SourceRow row;
@@ -167,31 +167,10 @@ Result<std::optional<SourceRow>> RowSource::NextCsvRecord() {
                                    std::to_string(header_fields_.size()) + " 列 (column count mismatch)");
       return std::optional<SourceRow>(std::move(row));
     }
-    nlohmann::json object = nlohmann::json::object();
-    const auto& columns = ColumnsOf(kind_);
-    for (size_t i = 0; i < cells.size(); ++i) {
-      const std::string& field = header_fields_[i];
-      if (field == "extra" || field == "其他字段") {  // the export's catch-all column
-        auto extra = nlohmann::json::parse(utf8::Trim(cells[i]).empty() ? "{}" : cells[i], nullptr, false);
-        if (!extra.is_object()) {
-          row.object = Status::Invalid("「其他字段」列应为 JSON 对象 (extra must be a JSON object)", "extra");
-          return std::optional<SourceRow>(std::move(row));
-        }
-        for (auto it = extra.begin(); it != extra.end(); ++it) object[it.key()] = it.value();
-        continue;
-      }
-      const Column* column = nullptr;
-      for (const Column& c : columns) {
-        if (c.field == field) column = &c;
-      }
-      auto value = CellToJson(column, cells[i]);
-      if (!value.ok()) {
-        row.object = Status::Invalid(value.status().message(), field);
-        return std::optional<SourceRow>(std::move(row));
-      }
-      if (!value->is_null()) object[field] = std::move(*value);
-    }
-    row.object = std::move(object);
+    std::vector<std::pair<std::string, nlohmann::json>> pairs;
+    pairs.reserve(cells.size());
+    for (size_t i = 0; i < cells.size(); ++i) pairs.emplace_back(header_fields_[i], std::move(cells[i]));
+    row.object = RecordJsonFromCells(kind_, pairs);
     return std::optional<SourceRow>(std::move(row));
   }
 }
