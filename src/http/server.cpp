@@ -93,6 +93,11 @@ void ApiServer::RegisterRoutes() {
   RegisterRecordRoutes(routes_, services_);
   RegisterAdminRoutes(routes_, services_);
   RegisterMatchRoutes(routes_, services_);
+  RegisterImportRoutes(routes_, services_);
+  RegisterEngagementRoutes(routes_, services_);
+  RegisterKpiRoutes(routes_, services_);
+  RegisterInboxRoutes(routes_, services_);
+  RegisterProgrammeRoutes(routes_, services_);
   RegisterOpenApiRoute(routes_);
   MountWebRoot();  // last: its catch-all must not shadow the API
 }

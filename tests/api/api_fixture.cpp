@@ -44,7 +44,7 @@ domain::Need Need(const std::string& id, const std::string& enterprise, const st
 
 }  // namespace
 
-ApiFixture::ApiFixture(Backend backend) : db_(std::make_unique<TestDatabase>(backend)) {
+ApiFixture::ApiFixture(Backend backend, FixtureOptions fixture) : db_(std::make_unique<TestDatabase>(backend)) {
   auto store = storage::OpenStore(db_->url());
   if (!store.ok()) throw std::runtime_error(store.status().ToString());
   store_ = std::move(*store);
@@ -58,8 +58,29 @@ ApiFixture::ApiFixture(Backend backend) : db_(std::make_unique<TestDatabase>(bac
   sessions_ = std::make_unique<services::SessionService>(*store_, *hasher_, *policy_);
   records_ = std::make_unique<services::RecordService>(*store_, *validator_);
   Seed();
+  clock_ = std::make_unique<ManualClock>(*ParseIsoDay(kClockStart) + std::chrono::hours(1));
+  if (fixture.with_matching) {
+    auto config = matching::LoadMatchConfig();
+    if (!config.ok()) throw std::runtime_error(config.status().ToString());
+    auto engine = matching::MatchEngine::Build(*store_, *config);
+    if (!engine.ok()) throw std::runtime_error(engine.status().ToString());
+    engine_ = std::move(*engine);
+    matches_ = std::make_unique<services::MatchService>(*store_, *engine_);
+  }
+  engagements_ = std::make_unique<services::EngagementService>(*store_, *clock_, services::TrackingOptions{},
+                                                               matches_.get());
+  if (matches_) batch_dispatch_ = std::make_unique<services::BatchDispatchService>(*store_, *matches_, *engagements_);
+  kpis_ = std::make_unique<services::KpiService>(*store_, validator_.get());
+  inbox_ = std::make_unique<services::InboxService>(*store_, *clock_);
+  programmes_ = std::make_unique<services::ProgrammeService>(*store_, *clock_);
   http::ServerOptions options{.host = "127.0.0.1", .port = 0, .max_body_bytes = 1 << 20};
-  server_ = std::make_unique<http::ApiServer>(http::Services{*store_, *sessions_, *records_}, options);
+  http::Services services{*store_, *sessions_, *records_, matches_.get()};
+  services.engagements = engagements_.get();
+  services.batch_dispatch = batch_dispatch_.get();
+  services.kpis = kpis_.get();
+  services.inbox = inbox_.get();
+  services.programmes = programmes_.get();
+  server_ = std::make_unique<http::ApiServer>(services, options);
   if (!server_->Bind().ok()) throw std::runtime_error("cannot bind");
   thread_ = std::thread([this] { (void)server_->Serve(); });
 }

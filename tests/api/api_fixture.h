@@ -14,6 +14,14 @@
 #include "accounts/password.h"
 #include "http/server.h"
 #include "interchange/validation.h"
+#include "core/clock.h"
+#include "matching/matching.h"
+#include "services/batch_dispatch.h"
+#include "services/engagement_service.h"
+#include "services/inbox_service.h"
+#include "services/kpi_service.h"
+#include "services/match_service.h"
+#include "services/programme_service.h"
 #include "services/record_service.h"
 #include "services/session_service.h"
 #include "support/test_database.h"
@@ -27,9 +35,15 @@ struct Reply {
   httplib::Headers headers;
 };
 
+struct FixtureOptions {
+  // Builds the match index over the seeded records (slower to start): for
+  // tests of dispatch that care which craftsman the engine suggests first.
+  bool with_matching = false;
+};
+
 class ApiFixture {
  public:
-  explicit ApiFixture(Backend backend);
+  explicit ApiFixture(Backend backend, FixtureOptions options = {});
   ~ApiFixture();
 
   // Signs `username` in (password "correct horse battery staple") and
@@ -40,9 +54,14 @@ class ApiFixture {
              const std::string& body = "", const httplib::Headers& extra = {});
   Reply Get(const std::string& who, const std::string& path) { return Call(who, "GET", path); }
   storage::Store& store() { return *store_; }
+  // The clock engagements, KPIs and notifications run on; starts at
+  // kClockStart and moves only when a test advances it.
+  ManualClock& clock() { return *clock_; }
+  services::EngagementService& engagements() { return *engagements_; }
   int port() const { return server_->port(); }
 
   static constexpr char kPassword[] = "correct horse battery staple";
+  static constexpr char kClockStart[] = "2026-03-02";
 
  private:
   void Seed();
@@ -54,6 +73,14 @@ class ApiFixture {
   std::unique_ptr<accounts::PasswordHasher> hasher_;
   std::unique_ptr<services::SessionService> sessions_;
   std::unique_ptr<services::RecordService> records_;
+  std::unique_ptr<ManualClock> clock_;
+  std::unique_ptr<matching::MatchEngine> engine_;
+  std::unique_ptr<services::MatchService> matches_;
+  std::unique_ptr<services::EngagementService> engagements_;
+  std::unique_ptr<services::BatchDispatchService> batch_dispatch_;
+  std::unique_ptr<services::KpiService> kpis_;
+  std::unique_ptr<services::InboxService> inbox_;
+  std::unique_ptr<services::ProgrammeService> programmes_;
   std::unique_ptr<http::ApiServer> server_;
   std::thread thread_;
   std::map<std::string, std::string> tokens_;

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "api_fixture.h"
+#include "programme_examples.h"
 
 namespace craftlink::testing {
 namespace {
@@ -33,13 +34,16 @@ bool IsOperation(const std::string& key) {
 
 // An existing seeded record for each kind, so item routes hit real rows.
 std::string Concrete(const std::string& path) {
+  if (auto it = ProgrammeExamplePaths().find(path); it != ProgrammeExamplePaths().end()) return it->second;
   static const std::map<std::string, std::string> kIds = {
-      {"craftsmen", "C1"}, {"enterprises", "E1"}, {"needs", "N1"}, {"results", "R1"}};
+      {"craftsmen", "C1"}, {"enterprises", "E1"}, {"needs", "N1"}, {"results", "R1"},
+      {"engagements", "G-N2-1"}};  // created by dispatchEngagement, which the document lists first
   std::string out = path;
   for (const auto& [kind, id] : kIds) {
-    const std::string templ = "/api/v1/" + kind + "/{id}";
-    if (out.rfind(templ, 0) == 0) out.replace(0, templ.size(), "/api/v1/" + kind + "/" + id);
+    const std::string templ = "/" + kind + "/{id}";
+    if (const auto at = out.find(templ); at != std::string::npos) out.replace(at, templ.size(), "/" + kind + "/" + id);
   }
+  if (const auto at = out.find("{seq}"); at != std::string::npos) out.replace(at, 5, "1");
   return out;
 }
 
@@ -62,6 +66,7 @@ class OpenApiTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     api_ = std::make_unique<ApiFixture>(GetParam());
+    SeedProgrammeExamples(api_->store());
     const Reply r = api_->Get("", "/api/v1/openapi.json");
     ASSERT_EQ(r.status, 200) << r.raw.substr(0, 200);
     raw_ = r.raw;
@@ -104,13 +109,17 @@ TEST_P(OpenApiTest, EveryDocumentedOperationExistsAndAnswersADocumentedStatus) {
     }
   }
   // Signing out ends the admin session the other calls use: do it last.
+  // Destructive operations (anonymising C1) run after the rest, then signing out.
+  std::stable_partition(ops.begin(), ops.end(), [](const Op& op) { return !op.spec.value("x-destructive", false); });
   std::stable_partition(ops.begin(), ops.end(), [](const Op& op) { return op.id != "logout"; });
   ASSERT_GT(ops.size(), 30u);
 
   for (const Op& op : ops) {
     const std::string url = Concrete(op.path);
     std::string body;
-    if (op.method == "put") {
+    const bool has_example = op.spec.contains("requestBody") &&
+                             Resolve(op.spec["requestBody"])["content"]["application/json"].contains("example");
+    if (op.method == "put" && !has_example) {
       // A whole-record update: send back what was read, with its version.
       const Reply current = api_->Get("admin", url);
       ASSERT_EQ(current.status, 200) << url;
@@ -136,10 +145,17 @@ TEST_P(OpenApiTest, EveryDocumentedOperationExistsAndAnswersADocumentedStatus) {
     // A documented 503 is a dependency the fixture does not build (the match
     // index): the route exists and says so in the documented shape.
     if (r.status == 503 && r.body["error"].value("code", "") == "unavailable") continue;
+    // A life-cycle step succeeds only in the right state and for the right
+    // party (engagement_api_test drives each to success); here the route
+    // must exist and refuse in the documented way.
+    if (op.spec.value("x-stateful", false) && (r.status == 403 || r.status == 404 || r.status == 409)) continue;
     EXPECT_LT(r.status, 300) << what;
     // The success body carries the fields its schema requires.
     const auto response = Resolve(op.spec["responses"][std::to_string(r.status)]);
-    if (!response.contains("content") || op.id == "openApiDocument") continue;
+    if (!response.contains("content") || op.id == "openApiDocument" ||
+        !response["content"].contains("application/json")) {
+      continue;
+    }
     const auto schema = Resolve(response["content"]["application/json"]["schema"]);
     ASSERT_TRUE(r.body.is_object()) << what;
     for (const auto& field : schema.value("required", nlohmann::json::array())) {
