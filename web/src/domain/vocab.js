@@ -58,5 +58,6 @@ export const AUDIT_ACTIONS = [
   { code: 'update', zh: '修改记录', en: 'Record updated' },
   { code: 'archive', zh: '归档', en: 'Archived' },
   { code: 'restore', zh: '恢复', en: 'Restored' },
+  { code: 'import', zh: '批量导入', en: 'Imported' },
   { code: 'read_personal_data', zh: '查看个人信息', en: 'Personal data read' },
 ]

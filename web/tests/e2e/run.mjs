@@ -16,8 +16,11 @@ import staff from './flows/staff.mjs'
 import enterprise from './flows/enterprise.mjs'
 import craftsman from './flows/craftsman.mjs'
 import admin from './flows/admin.mjs'
+import importFlow from './flows/import.mjs'
+import engagement from './flows/engagement.mjs'
 
-const FLOWS = [session, staff, enterprise, craftsman, admin]
+// importFlow last: it adds craftsmen the other flows would count.
+const FLOWS = [session, staff, enterprise, craftsman, admin, engagement, importFlow]
 const WEB = resolve(new URL('../..', import.meta.url).pathname)
 const RESULTS = join(WEB, 'test-results')
 const SHOTS = join(RESULTS, 'screenshots')

@@ -118,8 +118,8 @@ describe('候选工匠 panel', () => {
     // 推荐创新成果 below.
     expect(w.find('[data-test="results-panel"]').text()).toContain('推荐创新成果')
     expect(w.find('[data-test="recommended-result"]').text()).toContain('储罐焊缝气孔控制工法')
-    // No dispatch action is offered.
-    expect(w.text()).not.toMatch(/派单|派遣/)
+    // Staff dispatch from here: one 派单 button per candidate (dispatch.test.js).
+    expect(w.findAll('[data-test="dispatch"]')).toHaveLength(2)
   })
 
   it('gives the enterprise no link to a craftsman profile', async () => {
@@ -130,6 +130,7 @@ describe('候选工匠 panel', () => {
     expect(w.findAll('[data-test="candidate"]')).toHaveLength(2)
     expect(w.find('[data-test="candidate-link"]').exists()).toBe(false)
     expect(w.find('[data-test="include-full"]').exists()).toBe(false)
+    expect(w.text()).not.toMatch(/派单|组队/)
   })
 
   it('says plainly when confidence is low and keeps the weak list folded', async () => {
