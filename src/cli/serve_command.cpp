@@ -1,6 +1,7 @@
 #include <csignal>
 #include <filesystem>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #include "interchange/validation.h"
 #include "matching/matching.h"
 #include "services/batch_dispatch.h"
+#include "services/engagement_capacity.h"
 #include "services/engagement_service.h"
 #include "services/inbox_service.h"
 #include "services/kpi_service.h"
@@ -47,8 +49,10 @@ class ShutdownSignals {
 // `period` until destroyed.
 class Sweeper {
  public:
-  Sweeper(services::EngagementService& engagements, std::chrono::seconds period)
-      : engagements_(engagements), period_(period), thread_([this] { Run(); }) {}
+  // `after` runs after each sweep (refreshing what the match index knows
+  // of capacity).
+  Sweeper(services::EngagementService& engagements, std::chrono::seconds period, std::function<void()> after)
+      : engagements_(engagements), period_(period), after_(std::move(after)), thread_([this] { Run(); }) {}
   ~Sweeper() {
     {
       std::lock_guard lock(mutex_);
@@ -65,12 +69,14 @@ class Sweeper {
       lock.unlock();
       auto swept = engagements_.Sweep();
       if (!swept.ok()) spdlog::warn("engagement sweep: {}", swept.status().ToString());
+      after_();
       lock.lock();
     }
   }
 
   services::EngagementService& engagements_;
   std::chrono::seconds period_;
+  std::function<void()> after_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;
@@ -99,6 +105,9 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   // so writes through this or any other instance show within a second.
   auto match_config = matching::LoadMatchConfig();
   if (!match_config.ok()) return ctx.Fail(match_config.status());
+  auto capacity = std::make_shared<services::EngagementCapacity>();
+  if (Status s = capacity->Refresh(**store); !s.ok()) return ctx.Fail(s);
+  match_config->capacity = capacity;
   auto engine = matching::MatchEngine::Build(**store, *match_config);
   if (!engine.ok()) return ctx.Fail(engine.status());
   matching::MatchFollower follower(**engine);
@@ -112,7 +121,10 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   services::InboxService inbox(**store);
   services::ProgrammeService programmes(**store, SystemClock());
   services::WebhookDeliverer deliverer(**store, SystemClock());
-  Sweeper sweeper(engagements, std::chrono::seconds(tracking.sweep_seconds));
+  Sweeper sweeper(engagements, std::chrono::seconds(tracking.sweep_seconds), [&] {
+    if (Status s = capacity->Refresh(**store); !s.ok()) return spdlog::warn("capacity refresh: {}", s.ToString());
+    (*engine)->RefreshCapacity();
+  });
   http::Services wiring{**store, sessions, records, &matches};
   wiring.engagements = &engagements;
   wiring.batch_dispatch = &batch_dispatch;

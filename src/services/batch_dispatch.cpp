@@ -1,12 +1,12 @@
 #include "services/batch_dispatch.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include <sodium.h>
 
 #include "core/clock.h"
-#include "tracking/engagement_state.h"
 
 namespace craftlink::services {
 namespace {
@@ -27,20 +27,6 @@ dispatch::Candidate ToCandidate(const matching::CraftsmanMatch& m, bool onsite) 
   return c;
 }
 
-// Monthly capacity less the engagements that hold the craftsman's time now.
-Result<int> RemainingCapacity(storage::Store& store, const std::string& craftsman_id) {
-  auto c = store.GetCraftsman(craftsman_id);
-  if (!c.ok()) return c.status();
-  if (!c->has_value()) return 0;
-  auto held = store.ListEngagements({.craftsman_id = craftsman_id});
-  if (!held.ok()) return held.status();
-  int busy = 0;
-  for (const auto& e : *held) {
-    if (tracking::HoldsCapacity(*tracking::ParseState(e.state))) ++busy;
-  }
-  return std::max(0, (*c)->capacity_per_month - busy);
-}
-
 std::string NewPlanId() {
   unsigned char bytes[6];
   randombytes_buf(bytes, sizeof bytes);
@@ -55,6 +41,9 @@ Result<dispatch::Comparison> PlanBatch(storage::Store& store, MatchService& matc
                                        const std::vector<domain::Need>& needs, const BatchDispatchOptions& options) {
   std::vector<dispatch::NeedRequest> requests;
   std::map<std::string, int> capacity;
+  // Monthly capacity less the engagements that hold the craftsman's time now.
+  auto busy = store.ActiveEngagementCounts();
+  if (!busy.ok()) return busy.status();
   for (const auto& need : needs) {
     // Full craftsmen are ranked too: the optimiser, not the ranking, decides
     // who runs out of visits.
@@ -65,9 +54,11 @@ Result<dispatch::Comparison> PlanBatch(storage::Store& store, MatchService& matc
       for (const auto& m : *ranked) {
         request.candidates.push_back(ToCandidate(m, need.onsite));
         if (capacity.count(m.craftsman_id) == 0) {
-          auto left = RemainingCapacity(store, m.craftsman_id);
-          if (!left.ok()) return left.status();
-          capacity[m.craftsman_id] = *left;
+          auto c = store.GetCraftsman(m.craftsman_id);
+          if (!c.ok()) return c.status();
+          const int monthly = c->has_value() ? (*c)->capacity_per_month : 0;
+          const auto held = busy->find(m.craftsman_id);
+          capacity[m.craftsman_id] = std::max(0, monthly - (held == busy->end() ? 0 : held->second));
         }
       }
     }

@@ -100,6 +100,7 @@ class SqlStore final : public Store {
   Result<std::vector<EngagementEventRow>> EngagementEvents(std::string_view engagement_id) override;
   Result<std::vector<VisitRow>> VisitsOf(std::string_view engagement_id) override;
   Result<int64_t> CountVisitsForAgreement(std::string_view agreement_id) override;
+  Result<std::unordered_map<std::string, int>> ActiveEngagementCounts() override;
   Result<std::vector<FollowUpRow>> FollowUpsOf(std::string_view engagement_id) override;
   Result<std::vector<FollowUpRow>> DueFollowUps(std::string_view date, size_t limit) override;
   Result<std::vector<KpiCell>> KpiCells(std::string_view org_id, int year) override;

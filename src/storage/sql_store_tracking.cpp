@@ -406,6 +406,21 @@ Result<int64_t> SqlStore::CountVisitsForAgreement(std::string_view agreement_id)
   return n;
 }
 
+Result<std::unordered_map<std::string, int>> SqlStore::ActiveEngagementCounts() {
+  std::unordered_map<std::string, int> counts;
+  Status s = WithConnection([&](SqlConnection& c) {
+    return c.Query(
+        "SELECT m.craftsman_id, COUNT(*) FROM engagement_members m JOIN engagements e ON e.id = m.engagement_id "
+        "WHERE e.state IN ('dispatched', 'accepted', 'scheduled', 'in_service') GROUP BY m.craftsman_id",
+        {}, [&](const SqlRow& r) {
+          counts[std::string(r.Text(0))] = static_cast<int>(r.Int(1));
+          return true;
+        });
+  });
+  if (!s.ok()) return s;
+  return counts;
+}
+
 Result<std::vector<FollowUpRow>> SqlStore::FollowUpsOf(std::string_view engagement_id) {
   std::vector<FollowUpRow> out;
   Status s = WithConnection([&](SqlConnection& c) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -190,6 +191,9 @@ class TrackingStore {
   virtual Result<std::vector<EngagementEventRow>> EngagementEvents(std::string_view engagement_id) = 0;
   virtual Result<std::vector<VisitRow>> VisitsOf(std::string_view engagement_id) = 0;
   virtual Result<int64_t> CountVisitsForAgreement(std::string_view agreement_id) = 0;
+  // craftsman id → engagements that hold their time now (dispatched,
+  // accepted, scheduled, in service); craftsmen with none are absent.
+  virtual Result<std::unordered_map<std::string, int>> ActiveEngagementCounts() = 0;
   virtual Result<std::vector<FollowUpRow>> FollowUpsOf(std::string_view engagement_id) = 0;
   // Unanswered follow-ups due on or before `date`.
   virtual Result<std::vector<FollowUpRow>> DueFollowUps(std::string_view date, size_t limit) = 0;

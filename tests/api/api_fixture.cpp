@@ -62,6 +62,9 @@ ApiFixture::ApiFixture(Backend backend, FixtureOptions fixture) : db_(std::make_
   if (fixture.with_matching) {
     auto config = matching::LoadMatchConfig();
     if (!config.ok()) throw std::runtime_error(config.status().ToString());
+    capacity_ = std::make_shared<services::EngagementCapacity>();
+    if (!capacity_->Refresh(*store_).ok()) throw std::runtime_error("capacity");
+    config->capacity = capacity_;
     auto engine = matching::MatchEngine::Build(*store_, *config);
     if (!engine.ok()) throw std::runtime_error(engine.status().ToString());
     engine_ = std::move(*engine);
@@ -157,6 +160,11 @@ Reply ApiFixture::Call(const std::string& who, const std::string& method, const 
   reply.headers = res->headers;
   reply.body = nlohmann::json::parse(res->body, nullptr, false);
   return reply;
+}
+
+void ApiFixture::RefreshCapacity() {
+  if (!capacity_ || !capacity_->Refresh(*store_).ok()) throw std::runtime_error("capacity refresh");
+  engine_->RefreshCapacity();
 }
 
 }  // namespace craftlink::testing

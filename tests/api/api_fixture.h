@@ -17,6 +17,7 @@
 #include "core/clock.h"
 #include "matching/matching.h"
 #include "services/batch_dispatch.h"
+#include "services/engagement_capacity.h"
 #include "services/engagement_service.h"
 #include "services/inbox_service.h"
 #include "services/kpi_service.h"
@@ -58,6 +59,9 @@ class ApiFixture {
   // kClockStart and moves only when a test advances it.
   ManualClock& clock() { return *clock_; }
   services::EngagementService& engagements() { return *engagements_; }
+  // What the server's sweeper does each minute: the match index learns which
+  // craftsmen engagements now keep busy (with_matching only).
+  void RefreshCapacity();
   int port() const { return server_->port(); }
 
   static constexpr char kPassword[] = "correct horse battery staple";
@@ -74,6 +78,7 @@ class ApiFixture {
   std::unique_ptr<services::SessionService> sessions_;
   std::unique_ptr<services::RecordService> records_;
   std::unique_ptr<ManualClock> clock_;
+  std::shared_ptr<services::EngagementCapacity> capacity_;
   std::unique_ptr<matching::MatchEngine> engine_;
   std::unique_ptr<services::MatchService> matches_;
   std::unique_ptr<services::EngagementService> engagements_;

@@ -52,6 +52,29 @@ TEST_P(DispatchWithMatchingTest, OverridingTheFirstSuggestionNeedsAReasonAndCoun
   EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N1").body["status"], "in_progress");
 }
 
+// The capacity reason of `craftsman` among the matches of N1.
+int CapacityLeft(ApiFixture& api, const std::string& craftsman) {
+  const json matches = api.Get("staff-cd", "/api/v1/needs/N1/matches?include_full=true").body;
+  for (const auto& m : matches["matches"]) {
+    if (m["craftsman_id"] != craftsman) continue;
+    for (const auto& r : m["reasons"]) {
+      if (r["type"] == "capacity") return r["left"];
+    }
+  }
+  return -1;
+}
+
+TEST_P(DispatchWithMatchingTest, EngagementsUseUpCapacityInTheMatchIndex) {
+  const std::string first = api_->Get("staff-cd", "/api/v1/needs/N1/matches").body["matches"][0]["craftsman_id"];
+  EXPECT_EQ(CapacityLeft(*api_, first), 2);
+  ASSERT_EQ(api_->Call("staff-cd", "POST", "/api/v1/engagements",
+                       json{{"need_id", "N1"}, {"craftsman_ids", {first}}}.dump())
+                .status,
+            201);
+  api_->RefreshCapacity();
+  EXPECT_EQ(CapacityLeft(*api_, first), 1);
+}
+
 TEST_P(DispatchWithMatchingTest, BatchPlanShowsBothSolversAndIsConfirmedOnce) {
   const std::string body = json{{"need_ids", {"N1"}}}.dump();
   EXPECT_EQ(api_->Call("ent-e1", "POST", "/api/v1/dispatch", body).status, 403);

@@ -44,11 +44,19 @@ class EngagementApiTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<ApiFixture> api_;
 };
 
-TEST_P(EngagementApiTest, NeedIsTrackedFromDispatchToTheLastFollowUpAndKpisMoveExactly) {
-  const json created = DispatchN1();
+TEST_P(EngagementApiTest, NeedIsTrackedFromPostingToTheLastFollowUpAndKpisMoveExactly) {
+  // The enterprise posts the need in its own words.
+  Reply posted = api_->Call("ent-e1", "POST", "/api/v1/needs",
+                            json{{"id", "N9"}, {"enterprise_id", "E1"}, {"title", "铝件焊缝老有气孔"},
+                                 {"description", "氩弧焊后返修多"}, {"posted", "2026-03-02"}}.dump());
+  ASSERT_EQ(posted.status, 201) << posted.raw;
+  Reply dispatched = api_->Call("staff-cd", "POST", "/api/v1/engagements",
+                                json{{"need_id", "N9"}, {"craftsman_ids", {"C1"}}}.dump());
+  ASSERT_EQ(dispatched.status, 201) << dispatched.raw;
+  const json created = dispatched.body;
   const std::string id = created["id"];
   EXPECT_EQ(created["state"], "dispatched");
-  EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N1").body["status"], "in_progress");
+  EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N9").body["status"], "in_progress");
   EXPECT_EQ(Totals("staff-cd", "cd")["dispatches"], 1);
   EXPECT_EQ(Totals("staff-cd", "cd")["visits"], 0);
 
@@ -91,7 +99,7 @@ TEST_P(EngagementApiTest, NeedIsTrackedFromDispatchToTheLastFollowUpAndKpisMoveE
   EXPECT_EQ(cd["problems_solved"], 1);
   EXPECT_EQ(cd["ratings"], 1);
   EXPECT_EQ(cd["rating_sum"], 5);
-  EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N1").body["status"], "closed");
+  EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N9").body["status"], "closed");
 
   // Follow-ups fall due 30, 90 and 180 days after resolution, not before.
   Reply early = Step("ent-e1", id, "followups", {{"days", 30}, {"holding", true}});
