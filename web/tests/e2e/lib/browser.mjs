@@ -107,6 +107,10 @@ const require = createRequire(import.meta.url)
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 export async function axeCheck(page, selector) {
+  // Colours mid-fade (a panel appearing, a tag's transition) measure as low
+  // contrast; a loaded machine makes that likely. Check the page at rest.
+  await page.waitForTimeout(300)
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))))
   await page.evaluate(`${AXE_SOURCE}\n;0`)
   return page.evaluate(async (sel) => {
     const result = await window.axe.run(document.querySelector(sel), {
