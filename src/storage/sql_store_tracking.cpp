@@ -6,30 +6,18 @@
 #include <tuple>
 
 #include "core/clock.h"
+#include "storage/sql_json.h"
 #include "storage/sql_store.h"
 
 namespace craftlink::storage {
 namespace {
 
-SqlValue Text(std::string_view v) { return SqlValue{std::string(v)}; }
-SqlValue Int(int64_t v) { return SqlValue{v}; }
+using sql_json::Int;
+using sql_json::ListText;
+using sql_json::ParseBody;
+using sql_json::ParseList;
+using sql_json::Text;
 
-nlohmann::json ParseBody(std::string_view text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  return j.is_discarded() ? nlohmann::json::object() : j;
-}
-
-std::vector<std::string> ParseList(std::string_view text) {
-  std::vector<std::string> out;
-  auto j = ParseBody(text);
-  if (!j.is_array()) return out;
-  for (const auto& v : j) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  }
-  return out;
-}
-
-std::string ListText(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
 constexpr char kEngagementColumns[] =
     "id, need_id, org_id, enterprise_id, lead_craftsman_id, state, version, created_at, updated_at, body";
@@ -81,26 +69,6 @@ FollowUpRow ReadFollowUp(const SqlRow& r) {
   f.holding = r.Int(5) != 0;
   f.benefit = ParseBody(r.Text(6));
   return f;
-}
-
-constexpr char kDeliveryColumns[] =
-    "id, webhook_id, notification_seq, event, payload, attempts, status, next_attempt_at, last_http_status, "
-    "last_error, updated_at";
-
-DeliveryRow ReadDelivery(const SqlRow& r) {
-  DeliveryRow d;
-  d.id = r.Int(0);
-  d.webhook_id = r.Text(1);
-  d.notification_seq = r.Int(2);
-  d.event = r.Text(3);
-  d.payload = r.Text(4);
-  d.attempts = static_cast<int>(r.Int(5));
-  d.status = r.Text(6);
-  d.next_attempt_at = r.Text(7);
-  d.last_http_status = static_cast<int>(r.Int(8));
-  d.last_error = r.Text(9);
-  d.updated_at = r.Text(10);
-  return d;
 }
 
 using KpiKey = std::tuple<std::string, int, std::string, std::string, std::string>;
@@ -499,35 +467,6 @@ Result<std::vector<std::pair<std::string, int64_t>>> SqlStore::Targets(std::stri
   return out;
 }
 
-Result<std::vector<NotificationRow>> SqlStore::Notifications(const std::vector<std::string>& recipients,
-                                                             int64_t after_seq, size_t limit) {
-  std::vector<NotificationRow> out;
-  if (recipients.empty()) return out;
-  std::string sql = "SELECT seq, recipient, event, title, payload, created_at, read_at FROM notifications WHERE recipient IN (";
-  std::vector<SqlValue> params;
-  for (size_t i = 0; i < recipients.size(); ++i) {
-    params.push_back(Text(recipients[i]));
-    sql += (i ? ", $" : "$") + std::to_string(params.size());
-  }
-  params.push_back(Int(after_seq));
-  sql += ") AND seq > $" + std::to_string(params.size()) + " ORDER BY seq DESC LIMIT " + std::to_string(limit);
-  Status s = WithConnection([&](SqlConnection& c) {
-    return c.Query(sql, params, [&](const SqlRow& r) {
-      out.push_back({r.Int(0), std::string(r.Text(1)), std::string(r.Text(2)), std::string(r.Text(3)),
-                     ParseBody(r.Text(4)), std::string(r.Text(5)), std::string(r.Text(6))});
-      return true;
-    });
-  });
-  if (!s.ok()) return s;
-  return out;
-}
-
-Status SqlStore::MarkNotificationRead(int64_t seq, std::string_view at) {
-  return InWriteTransaction([&](SqlConnection& c) {
-    return c.Exec("UPDATE notifications SET read_at = $2 WHERE seq = $1 AND read_at = ''", {Int(seq), Text(at)});
-  });
-}
-
 Result<std::optional<DocumentRow>> SqlStore::GetDocument(std::string_view kind, std::string_view id) {
   std::optional<DocumentRow> out;
   Status s = WithConnection([&](SqlConnection& c) {
@@ -564,66 +503,6 @@ Result<std::vector<DocumentRow>> SqlStore::ListDocuments(const DocumentFilter& f
       out.push_back(ReadDocument(r));
       return true;
     });
-  });
-  if (!s.ok()) return s;
-  return out;
-}
-
-Status SqlStore::PutWebhook(const WebhookRow& h) {
-  static const UpsertSpec kSpec{"webhooks", {"id", "url", "secret", "events", "active", "created_at"}, {"id"}};
-  return InWriteTransaction([&](SqlConnection& c) {
-    return c.WriteRows(kSpec, {{Text(h.id), Text(h.url), Text(h.secret), Text(ListText(h.events)),
-                                Int(h.active ? 1 : 0), Text(h.created_at.empty() ? NowIso8601() : h.created_at)}});
-  });
-}
-
-Result<std::vector<WebhookRow>> SqlStore::ListWebhooks() {
-  std::vector<WebhookRow> out;
-  Status s = WithConnection([&](SqlConnection& c) {
-    return c.Query("SELECT id, url, secret, events, active, created_at FROM webhooks ORDER BY id", {},
-                   [&](const SqlRow& r) {
-                     out.push_back({std::string(r.Text(0)), std::string(r.Text(1)), std::string(r.Text(2)),
-                                    ParseList(r.Text(3)), r.Int(4) != 0, std::string(r.Text(5))});
-                     return true;
-                   });
-  });
-  if (!s.ok()) return s;
-  return out;
-}
-
-Result<std::vector<DeliveryRow>> SqlStore::DueDeliveries(std::string_view now, size_t limit) {
-  std::vector<DeliveryRow> out;
-  Status s = WithConnection([&](SqlConnection& c) {
-    return c.Query(std::string("SELECT ") + kDeliveryColumns +
-                       " FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT " +
-                       std::to_string(limit),
-                   {Text(now)}, [&](const SqlRow& r) {
-                     out.push_back(ReadDelivery(r));
-                     return true;
-                   });
-  });
-  if (!s.ok()) return s;
-  return out;
-}
-
-Status SqlStore::UpdateDelivery(const DeliveryRow& d) {
-  return InWriteTransaction([&](SqlConnection& c) {
-    return c.Exec("UPDATE webhook_deliveries SET attempts = $2, status = $3, next_attempt_at = $4, "
-                  "last_http_status = $5, last_error = $6, updated_at = $7 WHERE id = $1",
-                  {Int(d.id), Int(d.attempts), Text(d.status), Text(d.next_attempt_at), Int(d.last_http_status),
-                   Text(d.last_error), Text(d.updated_at)});
-  });
-}
-
-Result<std::vector<DeliveryRow>> SqlStore::ListDeliveries(int64_t after_id, size_t limit) {
-  std::vector<DeliveryRow> out;
-  Status s = WithConnection([&](SqlConnection& c) {
-    return c.Query(std::string("SELECT ") + kDeliveryColumns + " FROM webhook_deliveries WHERE id > $1 ORDER BY id LIMIT " +
-                       std::to_string(limit),
-                   {Int(after_id)}, [&](const SqlRow& r) {
-                     out.push_back(ReadDelivery(r));
-                     return true;
-                   });
   });
   if (!s.ok()) return s;
   return out;
