@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "core/clock.h"
+#include "services/engagement_step.h"
 
 namespace craftlink::services {
 namespace {
@@ -103,7 +104,9 @@ Result<json> BatchDispatchService::Propose(const access::Principal& who, const j
     if (n.status != domain::NeedStatus::kOpen) return Status::Conflict("需求 " + n.id + " 已在服务中或已关闭");
   }
   BatchDispatchOptions options;
-  options.load_balancing = body.value("load_balancing", false);
+  auto balancing = FlagField(body, "load_balancing", false);
+  if (!balancing.ok()) return balancing.status();
+  options.load_balancing = *balancing;
   auto comparison = PlanBatch(store_, matches_, needs, options);
   if (!comparison.ok()) return comparison.status();
   const json plans = json::parse(dispatch::ToJson(*comparison));
@@ -137,11 +140,15 @@ Result<json> BatchDispatchService::Confirm(const access::Principal& who, std::st
     return Status::NotFound("没有找到派单方案 " + std::string(plan_id));
   }
   if ((*plan)->state != "proposed") return Status::Conflict("派单方案 " + std::string(plan_id) + " 已确认过");
-  const std::string which = body.value("plan", "optimal");
+  std::string which = OptionalText(body, "plan");
+  if (which.empty()) which = "optimal";
   if (which != "optimal" && which != "greedy") return Status::Invalid("plan 应为 optimal 或 greedy", "plan");
   std::set<std::string> excluded;
-  for (const auto& v : body.value("exclude", json::array())) {
-    if (v.is_string()) excluded.insert(v.get<std::string>());
+  if (auto it = body.find("exclude"); it != body.end() && !it->is_null()) {
+    if (!it->is_array()) return Status::Invalid("exclude 应为需求编号列表", "exclude");
+    for (const auto& v : *it) {
+      if (v.is_string()) excluded.insert(v.get<std::string>());
+    }
   }
   // Claim the plan first, so that a double click confirms it once.
   storage::DocumentRow claimed = **plan;

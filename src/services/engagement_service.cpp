@@ -77,6 +77,13 @@ Result<int64_t> IntegerIn(const nlohmann::json& body, const char* field, const c
   return v;
 }
 
+Result<bool> FlagField(const nlohmann::json& body, const char* field, bool fallback) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean()) return Status::Invalid(std::string(field) + " 应为 true 或 false", field);
+  return it->get<bool>();
+}
+
 Result<std::string> DateField(const nlohmann::json& body, const char* field, const char* chinese) {
   const std::string text = OptionalText(body, field);
   if (text.empty()) return Status::Invalid(std::string("请填写") + chinese, field);
@@ -254,7 +261,9 @@ Result<nlohmann::json> EngagementService::Create(const access::Principal& who, c
   Step step = Begin(who, std::move(**need), std::make_shared<const access::OrgDirectory>(std::move(*dir)),
                     EngagementId(*need_id, existing->size() + 1), squad);
   step.row.body["override_reason"] = OptionalText(body, "override_reason");
-  if (body.value("dispatch", true)) {
+  auto dispatch_now = FlagField(body, "dispatch", true);
+  if (!dispatch_now.ok()) return dispatch_now.status();
+  if (*dispatch_now) {
     CRAFTLINK_RETURN_IF_ERROR(ApplyAction(step, EngagementAction::kDispatch, body));
   }
   CRAFTLINK_RETURN_IF_ERROR(Commit(step));

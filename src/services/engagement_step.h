@@ -47,6 +47,8 @@ Result<std::string> RequiredText(const nlohmann::json& body, const char* field, 
 std::string OptionalText(const nlohmann::json& body, const char* field);
 Result<int64_t> IntegerIn(const nlohmann::json& body, const char* field, const char* chinese, int64_t lo, int64_t hi,
                           std::optional<int64_t> fallback = std::nullopt);
+// true/false in `field`, `fallback` when absent; anything else is refused.
+Result<bool> FlagField(const nlohmann::json& body, const char* field, bool fallback);
 // A YYYY-MM-DD date in `field`.
 Result<std::string> DateField(const nlohmann::json& body, const char* field, const char* chinese);
 

@@ -184,7 +184,9 @@ Result<nlohmann::json> EngagementService::Promote(const access::Principal& who, 
   if (benefit.empty()) return Status::Conflict("还没有回访记录到可量化的效益，暂不能转为创新成果");
   // Consent of the owners: the lead gives it by acting; staff must say
   // that the squad agreed (the history line records who said so).
-  if (step->actor == tracking::Actor::kStaff && body.value("owner_consent", false) != true) {
+  auto consent = FlagField(body, "owner_consent", false);
+  if (!consent.ok()) return consent.status();
+  if (step->actor == tracking::Actor::kStaff && !*consent) {
     return Status::Invalid("请先征得工匠同意并勾选 owner_consent", "owner_consent");
   }
   auto title = RequiredText(body, "title", "成果名称", 200);

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "services/engagement_service.h"
+#include "services/engagement_step.h"
 
 namespace craftlink::services {
 namespace {
@@ -103,7 +104,7 @@ Status InboxService::MarkRead(const access::Principal& who, int64_t seq) {
 Result<json> InboxService::AddWebhook(const access::Principal& who, const json& body, const RequestOrigin& origin) {
   CRAFTLINK_RETURN_IF_ERROR(AdminOnly(who));
   storage::WebhookRow hook;
-  hook.url = body.value("url", "");
+  hook.url = OptionalText(body, "url");
   std::string scheme_origin, path;
   if (hook.url.size() > 2000 || !SplitUrl(hook.url, scheme_origin, path)) {
     return Status::Invalid("推送地址应以 http:// 或 https:// 开头", "url");
@@ -115,7 +116,7 @@ Result<json> InboxService::AddWebhook(const access::Principal& who, const json& 
       hook.events.push_back(e.get<std::string>());
     }
   }
-  hook.secret = body.value("secret", "");
+  hook.secret = OptionalText(body, "secret");
   if (hook.secret.empty()) hook.secret = RandomSecret();
   if (hook.secret.size() < 16) return Status::Invalid("签名密钥至少 16 个字符", "secret");
   hook.id = "W" + RandomSecret().substr(0, 10);

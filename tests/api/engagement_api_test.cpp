@@ -192,7 +192,15 @@ TEST_P(EngagementApiTest, RefusesStepsOutOfOrderAndStaleVersions) {
   EXPECT_EQ(missing.status, 400);
   EXPECT_EQ(missing.body["error"]["field"], "version");
 
-  // Bad input names its field.
+  // Bad input names its field, wrong JSON types included.
+  Reply typed = api_->Call("staff-cd", "POST", "/api/v1/engagements",
+                           json{{"need_id", "N2"}, {"craftsman_ids", {"C2"}}, {"dispatch", "yes"}}.dump());
+  EXPECT_EQ(typed.status, 404);  // N2 is not 成都's; scope is checked first
+  typed = api_->Call("admin", "POST", "/api/v1/engagements",
+                     json{{"need_id", "N2"}, {"craftsman_ids", {"C2"}}, {"dispatch", "yes"}}.dump());
+  EXPECT_EQ(typed.status, 400);
+  EXPECT_EQ(typed.body["error"]["field"], "dispatch");
+  EXPECT_EQ(api_->Call("admin", "POST", "/api/v1/webhooks", json{{"url", 5}}.dump()).status, 400);
   Reply future = Step("crafts-c1", id, "visits", {{"date", "2026-04-01"}, {"hours", 1}, {"summary", "x"}});
   EXPECT_EQ(future.status, 400);
   EXPECT_EQ(future.body["error"]["field"], "date");
