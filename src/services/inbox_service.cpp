@@ -175,7 +175,9 @@ void WebhookDeliverer::Run() {
 
 Result<int> WebhookDeliverer::DeliverDue(storage::Store& store, const Clock& clock, const DeliveryOptions& options) {
   const std::string now = FormatIso8601(clock.Now());
-  auto due = store.DueDeliveries(now, 100);
+  // A claim older than a few timeouts belongs to a sender that died mid-post.
+  const std::string stale_before = FormatIso8601(clock.Now() - 4 * options.timeout - std::chrono::seconds(60));
+  auto due = store.ClaimDueDeliveries(now, stale_before, 100);
   if (!due.ok()) return due.status();
   if (due->empty()) return 0;
   auto hooks = store.ListWebhooks();

@@ -114,7 +114,8 @@ class SqlStore final : public Store {
   Result<std::vector<DocumentRow>> ListDocuments(const DocumentFilter& filter) override;
   Status PutWebhook(const WebhookRow& hook) override;
   Result<std::vector<WebhookRow>> ListWebhooks() override;
-  Result<std::vector<DeliveryRow>> DueDeliveries(std::string_view now, size_t limit) override;
+  Result<std::vector<DeliveryRow>> ClaimDueDeliveries(std::string_view now, std::string_view stale_before,
+                                                      size_t limit) override;
   Status UpdateDelivery(const DeliveryRow& delivery) override;
   Result<std::vector<DeliveryRow>> ListDeliveries(int64_t after_id, size_t limit) override;
 

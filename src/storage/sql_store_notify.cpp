@@ -88,16 +88,26 @@ Result<std::vector<WebhookRow>> SqlStore::ListWebhooks() {
   return out;
 }
 
-Result<std::vector<DeliveryRow>> SqlStore::DueDeliveries(std::string_view now, size_t limit) {
+Result<std::vector<DeliveryRow>> SqlStore::ClaimDueDeliveries(std::string_view now, std::string_view stale_before,
+                                                              size_t limit) {
   std::vector<DeliveryRow> out;
-  Status s = WithConnection([&](SqlConnection& c) {
-    return c.Query(std::string("SELECT ") + kDeliveryColumns +
-                       " FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT " +
-                       std::to_string(limit),
-                   {Text(now)}, [&](const SqlRow& r) {
-                     out.push_back(ReadDelivery(r));
-                     return true;
-                   });
+  Status s = InWriteTransaction([&](SqlConnection& c) -> Status {
+    out.clear();
+    CRAFTLINK_RETURN_IF_ERROR(c.Query(
+        std::string("SELECT ") + kDeliveryColumns +
+            " FROM webhook_deliveries WHERE (status = 'pending' AND next_attempt_at <= $1) OR "
+            "(status = 'sending' AND updated_at <= $2) ORDER BY id LIMIT " + std::to_string(limit),
+        {Text(now), Text(stale_before)}, [&](const SqlRow& r) {
+          out.push_back(ReadDelivery(r));
+          return true;
+        }));
+    for (DeliveryRow& d : out) {
+      d.status = "sending";
+      d.updated_at = std::string(now);
+      CRAFTLINK_RETURN_IF_ERROR(c.Exec("UPDATE webhook_deliveries SET status = 'sending', updated_at = $2 WHERE id = $1",
+                                       {Int(d.id), Text(now)}));
+    }
+    return Status::Ok();
   });
   if (!s.ok()) return s;
   return out;

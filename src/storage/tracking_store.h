@@ -214,8 +214,12 @@ class TrackingStore {
 
   virtual Status PutWebhook(const WebhookRow& hook) = 0;
   virtual Result<std::vector<WebhookRow>> ListWebhooks() = 0;
-  // Pending deliveries whose next attempt is due at `now`, oldest first.
-  virtual Result<std::vector<DeliveryRow>> DueDeliveries(std::string_view now, size_t limit) = 0;
+  // Claims deliveries due at `now` (pending ones whose next attempt has come,
+  // and ones claimed before `stale_before` by a sender that never finished),
+  // oldest first, marking them "sending" in one write transaction: two
+  // server instances never post the same delivery at once.
+  virtual Result<std::vector<DeliveryRow>> ClaimDueDeliveries(std::string_view now, std::string_view stale_before,
+                                                              size_t limit) = 0;
   virtual Status UpdateDelivery(const DeliveryRow& delivery) = 0;
   virtual Result<std::vector<DeliveryRow>> ListDeliveries(int64_t after_id, size_t limit) = 0;
 };

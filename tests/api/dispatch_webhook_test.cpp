@@ -173,6 +173,27 @@ TEST_P(WebhookTest, DeliveriesAreSignedRetriedWithBackOffAndLogged) {
   EXPECT_EQ(api_->Get("staff-cd", "/api/v1/webhooks/deliveries").status, 403);
 }
 
+TEST_P(WebhookTest, ADeliveryIsClaimedByOneSenderAtATime) {
+  ASSERT_EQ(api_->Call("admin", "POST", "/api/v1/webhooks", json{{"url", "http://127.0.0.1:9/hook"}}.dump()).status,
+            201);
+  ASSERT_EQ(api_->Call("staff-cd", "POST", "/api/v1/engagements",
+                       json{{"need_id", "N1"}, {"craftsman_ids", {"C1"}}}.dump())
+                .status,
+            201);
+  const std::string now = FormatIso8601(api_->clock().Now() + std::chrono::seconds(1));
+  const std::string later = FormatIso8601(api_->clock().Now() + std::chrono::minutes(10));
+  auto first = api_->store().ClaimDueDeliveries(now, "2000-01-01", 100);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->size(), 2u);
+  auto second = api_->store().ClaimDueDeliveries(now, "2000-01-01", 100);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->size(), 0u);  // another instance finds nothing to send
+  // A sender that died after claiming: its deliveries come back once stale.
+  auto stale = api_->store().ClaimDueDeliveries(later, later, 100);
+  ASSERT_TRUE(stale.ok());
+  EXPECT_EQ(stale->size(), 2u);
+}
+
 TEST(WebhookBackoffTest, GrowsAndStopsGrowing) {
   EXPECT_EQ(services::WebhookBackoff(1).count(), 30);
   EXPECT_LT(services::WebhookBackoff(2), services::WebhookBackoff(3));
