@@ -11,10 +11,6 @@ bool Available(const Services& s, httplib::Response& res) {
   return false;
 }
 
-void Reply(httplib::Response& res, const Result<nlohmann::json>& result) {
-  if (!result.ok()) return SendError(res, result.status());
-  SendJson(res, 200, *result);
-}
 
 }  // namespace
 
@@ -35,19 +31,19 @@ void RegisterMatchRoutes(RouteCatalog& server, const Services& s) {
       top = static_cast<size_t>(std::stoi(text));
     }
     const bool include_full = req.get_param_value("include_full") == "true";
-    Reply(res, s.matches->MatchesForNeed(caller->principal, req.matches[1].str(), top, include_full));
+    SendResult(res, s.matches->MatchesForNeed(caller->principal, req.matches[1].str(), top, include_full));
   });
 
   server.Get(R"(/api/v1/results/([^/]+)/matches)", [&s](const httplib::Request& req, httplib::Response& res) {
     auto caller = RequireCaller(s.sessions, req, res);
     if (!caller || !Available(s, res)) return;
-    Reply(res, s.matches->NeedsForResult(caller->principal, req.matches[1].str(), 10));
+    SendResult(res, s.matches->NeedsForResult(caller->principal, req.matches[1].str(), 10));
   });
 
   server.Get("/api/v1/duplicate-needs", [&s](const httplib::Request& req, httplib::Response& res) {
     auto caller = RequireCaller(s.sessions, req, res);
     if (!caller || !Available(s, res)) return;
-    Reply(res, s.matches->DuplicateNeeds(caller->principal));
+    SendResult(res, s.matches->DuplicateNeeds(caller->principal));
   });
 }
 

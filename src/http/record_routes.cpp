@@ -10,10 +10,6 @@ using domain::RecordKind;
 constexpr size_t kDefaultPage = 20;
 constexpr size_t kMaxPage = 100;
 
-void Reply(httplib::Response& res, const Result<nlohmann::json>& result, int ok_status = 200) {
-  if (!result.ok()) return SendError(res, result.status());
-  SendJson(res, ok_status, *result);
-}
 
 // A list filter: the query parameter, the table column, and how it matches.
 struct Filter {
@@ -88,13 +84,13 @@ void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
     services::ListQuery query{.q = req.get_param_value("q"), .after = req.get_param_value("after"),
                               .limit = *limit, .org_id = req.get_param_value("org")};
     if (!ReadFilters(req, res, kind, query)) return;
-    Reply(res, s.records.List(caller->principal, kind, query, OriginOf(req)));
+    SendResult(res, s.records.List(caller->principal, kind, query, OriginOf(req)));
   });
 
   server.Get(item, [&s, kind](const httplib::Request& req, httplib::Response& res) {
     auto caller = RequireCaller(s.sessions, req, res);
     if (!caller) return;
-    Reply(res, s.records.Get(caller->principal, kind, req.matches[1].str(), OriginOf(req)));
+    SendResult(res, s.records.Get(caller->principal, kind, req.matches[1].str(), OriginOf(req)));
   });
 
   server.Post(base, [&s, kind](const httplib::Request& req, httplib::Response& res) {
@@ -102,7 +98,7 @@ void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
     if (!caller) return;
     auto body = ParseJsonBody(req, res);
     if (!body) return;
-    Reply(res, s.records.Create(caller->principal, kind, *body, OriginOf(req)), 201);
+    SendResult(res, s.records.Create(caller->principal, kind, *body, OriginOf(req)), 201);
   });
 
   server.Put(item, [&s, kind](const httplib::Request& req, httplib::Response& res) {
@@ -110,7 +106,7 @@ void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
     if (!caller) return;
     auto body = ParseJsonBody(req, res);
     if (!body) return;
-    Reply(res, s.records.Update(caller->principal, kind, req.matches[1].str(), *body, OriginOf(req)));
+    SendResult(res, s.records.Update(caller->principal, kind, req.matches[1].str(), *body, OriginOf(req)));
   });
 
   for (const bool archive : {true, false}) {
@@ -118,7 +114,7 @@ void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
                 [&s, kind, archive](const httplib::Request& req, httplib::Response& res) {
                   auto caller = RequireCaller(s.sessions, req, res);
                   if (!caller) return;
-                  Reply(res, s.records.SetArchived(caller->principal, kind, req.matches[1].str(), archive,
+                  SendResult(res, s.records.SetArchived(caller->principal, kind, req.matches[1].str(), archive,
                                                    OriginOf(req)));
                 });
   }

@@ -44,12 +44,6 @@ Result<std::string> HomeOrganisation(storage::Store& store, const access::Princi
   return std::string();
 }
 
-Result<access::OrgDirectory> LoadDirectory(storage::Store& store) {
-  auto orgs = store.ListOrganisations();
-  if (!orgs.ok()) return orgs.status();
-  return access::OrgDirectory(*orgs);
-}
-
 Status CheckVersion(const nlohmann::json& body, const storage::DocumentRow& row, std::string_view what) {
   auto it = body.find("version");
   if (it == body.end() || !it->is_number_integer()) {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "services/service_support.h"
 #include "access/policy.h"
 #include "core/clock.h"
 #include "services/engagement_step.h"  // the shared field readers (RequiredText, IntegerIn, DateField, …)
@@ -33,7 +34,7 @@ std::string NewDocumentId(std::string_view prefix);
 // whose record is gone.
 Result<std::string> HomeOrganisation(storage::Store& store, const access::Principal& who);
 
-Result<access::OrgDirectory> LoadDirectory(storage::Store& store);
+using services::LoadDirectory;  // services/service_support.h
 
 // The `version` the caller read, which must equal the stored one. Invalid
 // when missing, Conflict when stale.
