@@ -5,6 +5,7 @@
 // database with the CLI, serves it with `craftlink serve --port 0`, drives
 // Debian's Chromium through each flow, writes screenshots to
 // test-results/screenshots/, and exits non-zero if any flow fails.
+// E2E_WEB_DIST and E2E_RESULTS point it at another build or results folder.
 import { mkdtempSync, rmSync, existsSync, mkdirSync, appendFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -22,14 +23,15 @@ import engagement from './flows/engagement.mjs'
 // importFlow last: it adds craftsmen the other flows would count.
 const FLOWS = [session, staff, enterprise, craftsman, admin, engagement, importFlow]
 const WEB = resolve(new URL('../..', import.meta.url).pathname)
-const RESULTS = join(WEB, 'test-results')
+// Overridable so that several checkouts' runs can share one machine.
+const RESULTS = process.env.E2E_RESULTS ? resolve(process.env.E2E_RESULTS) : join(WEB, 'test-results')
 const SHOTS = join(RESULTS, 'screenshots')
 
 async function main() {
   const bin = resolve(process.argv[2] ?? process.env.CRAFTLINK_BIN ?? '')
   if (!process.argv[2] && !process.env.CRAFTLINK_BIN) throw new Error('usage: run.mjs PATH/TO/craftlink')
   if (!existsSync(bin)) throw new Error(`no craftlink binary at ${bin}`)
-  const webRoot = join(WEB, 'dist')
+  const webRoot = process.env.E2E_WEB_DIST ? resolve(process.env.E2E_WEB_DIST) : join(WEB, 'dist')
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first')
   const only = process.env.E2E_ONLY // a substring of a flow name, for debugging one flow
 
