@@ -26,6 +26,9 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.js', 'tests/unit/**/*.test.js'],
     css: false,
+    // Mounting the first Element Plus dialog of a file compiles it on the
+    // spot; on a busy 2-core CI machine that alone can take several seconds.
+    testTimeout: 20000,
     server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -53,9 +53,10 @@ export function buildUrl(path, query) {
   return `/api/v1${path}${qs ? `?${qs}` : ''}`
 }
 
-// fetchImpl is injectable for tests.
-export async function request(method, path, { query, body, quiet401 = false, fetchImpl } = {}) {
-  const headers = { Accept: 'application/json' }
+// fetchImpl is injectable for tests. as: 'text' answers the body as text
+// (a printable text/plain answer); errors still come as ApiError.
+export async function request(method, path, { query, body, quiet401 = false, fetchImpl, as = 'json' } = {}) {
+  const headers = { Accept: as === 'text' ? 'text/plain, application/json' : 'application/json' }
   if (method !== 'GET' && method !== 'HEAD') headers[CSRF_HEADER] = '1'
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   let response
@@ -93,6 +94,7 @@ export async function request(method, path, { query, body, quiet401 = false, fet
     if (response.status === 401 && !quiet401 && onUnauthenticated) onUnauthenticated(error)
     throw error
   }
+  if (as === 'text') return text
   if (payload === null) throw new ApiError(response.status, 'bad_response', '服务器返回了无法识别的内容')
   return payload
 }

@@ -306,6 +306,18 @@ export function upcomingVisits(engagement, today = todayIso()) {
   return (engagement?.planned_visits ?? []).filter((p) => p.date >= today).sort((a, b) => a.date.localeCompare(b.date))
 }
 
+// need id → the engagement to show for it: the running one, else the latest.
+export function latestByNeed(engagements) {
+  const byNeed = {}
+  for (const e of engagements ?? []) {
+    const known = byNeed[e.need_id]
+    const newer = !known || (isActive(e) && !isActive(known)) ||
+      (isActive(e) === isActive(known) && String(e.created_at ?? '') > String(known.created_at ?? ''))
+    if (newer) byNeed[e.need_id] = e
+  }
+  return byNeed
+}
+
 export const leadOf = (engagement) => (engagement?.members ?? []).find((m) => m.lead) ?? engagement?.members?.[0] ?? null
 
 // Craftsman ids as names, from the engagement's members.

@@ -1,9 +1,17 @@
 // English UI text. Keys mirror zh-CN.js one for one (a unit test checks).
 // Larger page areas live in en/, one file each, merged here.
 import engagements from './en/engagements.js'
+import home from './en/home.js'
+import batch from './en/batch.js'
+import events from './en/events.js'
+import programmes from './en/programmes.js'
 
 export default {
   ...engagements,
+  ...home,
+  ...batch,
+  ...events,
+  ...programmes,
   app: { name: 'CraftLink', tagline: 'Model workers and craftsmen helping enterprises', skip: 'Skip to main content' },
   common: {
     loading: 'Loading…',

@@ -1,9 +1,17 @@
 // 中文界面文字。键名按页面分组；与 en.js 的键必须一一对应（有单元测试检查）。
 // 较大的页面分区放在 zh-CN/ 下各自一个文件，在这里合并。
 import engagements from './zh-CN/engagements.js'
+import home from './zh-CN/home.js'
+import batch from './zh-CN/batch.js'
+import events from './zh-CN/events.js'
+import programmes from './zh-CN/programmes.js'
 
 export default {
   ...engagements,
+  ...home,
+  ...batch,
+  ...events,
+  ...programmes,
   app: { name: '匠企通', tagline: '劳模工匠助企行平台', skip: '跳到主要内容' },
   common: {
     loading: '加载中…',

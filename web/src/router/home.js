@@ -1,9 +1,10 @@
-// Where each role lands after signing in: the page of its daily work.
+// Where each role lands after signing in: its home page, which shows that
+// role's daily work (pages/home/HomePage.vue picks the panel).
 const HOMES = {
-  admin: { name: 'workbench' },
-  staff: { name: 'needs' },
-  enterprise: { name: 'my-needs' },
-  craftsman: { name: 'my-profile' },
+  admin: { name: 'role-home' },
+  staff: { name: 'role-home' },
+  enterprise: { name: 'role-home' },
+  craftsman: { name: 'role-home' },
 }
 
 export function homeFor(user) {

@@ -19,9 +19,12 @@ import craftsman from './flows/craftsman.mjs'
 import admin from './flows/admin.mjs'
 import importFlow from './flows/import.mjs'
 import engagement from './flows/engagement.mjs'
+import dispatch from './flows/dispatch.mjs'
+import events from './flows/events.mjs'
+import programmes from './flows/programmes.mjs'
 
 // importFlow last: it adds craftsmen the other flows would count.
-const FLOWS = [session, staff, enterprise, craftsman, admin, engagement, importFlow]
+const FLOWS = [session, staff, enterprise, craftsman, admin, engagement, events, dispatch, programmes, importFlow]
 const WEB = resolve(new URL('../..', import.meta.url).pathname)
 // Overridable so that several checkouts' runs can share one machine.
 const RESULTS = process.env.E2E_RESULTS ? resolve(process.env.E2E_RESULTS) : join(WEB, 'test-results')

@@ -11,12 +11,24 @@ const route = (name, extra = {}) => {
 const guardFor = (u) => makeGuard({ loadSession: async () => u })
 
 describe('role → home', () => {
-  it('sends each role to its own home page', () => {
-    expect(homeFor(user('admin'))).toEqual({ name: 'workbench' })
-    expect(homeFor(user('staff'))).toEqual({ name: 'needs' })
-    expect(homeFor(user('enterprise'))).toEqual({ name: 'my-needs' })
-    expect(homeFor(user('craftsman'))).toEqual({ name: 'my-profile' })
+  it('sends each role to the home page, which shows that role its own work', () => {
+    for (const role of ['admin', 'staff', 'enterprise', 'craftsman']) expect(homeFor(user(role))).toEqual({ name: 'role-home' })
     expect(homeFor(null)).toEqual({ name: 'login' })
+    expect(homeFor(user('visitor'))).toEqual({ name: 'not-found' })
+    expect(routes.find((r) => r.name === 'role-home').path).toBe('/home')
+  })
+
+  it('puts the home page first in every role’s nav, and batch dispatch beside the needs for staff', () => {
+    for (const names of Object.values(NAV)) expect(names[0]).toBe('role-home')
+    for (const role of ['admin', 'staff']) expect(NAV[role][NAV[role].indexOf('needs') + 1]).toBe('dispatch')
+    expect(NAV.enterprise).not.toContain('dispatch')
+    expect(NAV.craftsman).not.toContain('dispatch')
+  })
+
+  it('keeps the pages that were homes before open by their own addresses', () => {
+    for (const [name, role] of [['workbench', 'admin'], ['needs', 'staff'], ['my-needs', 'enterprise'], ['my-profile', 'craftsman']]) {
+      expect(routes.find((r) => r.name === name).meta.roles).toContain(role)
+    }
   })
 
   it("each role's home is a page that role may open", () => {
@@ -40,7 +52,8 @@ describe('navigation guard', () => {
   })
 
   it('sends / to the role home', async () => {
-    expect(await guardFor(user('enterprise'))(route('home'))).toEqual({ name: 'my-needs' })
+    expect(await guardFor(user('enterprise'))(route('home'))).toEqual({ name: 'role-home' })
+    expect(await guardFor(user('craftsman'))(route('role-home'))).toBe(true)
   })
 
   it('keeps staff out of the admin pages', async () => {
@@ -53,12 +66,15 @@ describe('navigation guard', () => {
     expect(await guardFor(user('enterprise'))(route('craftsmen'))).toMatchObject({ name: 'forbidden' })
     expect(await guardFor(user('enterprise'))(route('need'))).toBe(true)
     expect(await guardFor(user('craftsman'))(route('post-need'))).toMatchObject({ name: 'forbidden' })
+    expect(await guardFor(user('enterprise'))(route('dispatch'))).toMatchObject({ name: 'forbidden' })
+    expect(await guardFor(user('craftsman'))(route('dispatch'))).toMatchObject({ name: 'forbidden' })
+    expect(await guardFor(user('staff'))(route('dispatch'))).toBe(true)
   })
 
   it('leaves the sign-in page for home, or a safe redirect, once signed in', async () => {
-    expect(await guardFor(user('staff'))(route('login'))).toEqual({ name: 'needs' })
+    expect(await guardFor(user('staff'))(route('login'))).toEqual({ name: 'role-home' })
     expect(await guardFor(user('staff'))(route('login', { query: { redirect: '/craftsmen' } }))).toBe('/craftsmen')
-    expect(await guardFor(user('staff'))(route('login', { query: { redirect: '//evil.example' } }))).toEqual({ name: 'needs' })
+    expect(await guardFor(user('staff'))(route('login', { query: { redirect: '//evil.example' } }))).toEqual({ name: 'role-home' })
   })
 
   it('only takes same-site paths as redirects', () => {

@@ -8,6 +8,9 @@ export default {
   async run(s) {
     const page = await s.open()
     await s.signIn('e2e-admin')
+    await page.waitForURL('**/home')
+    await page.locator('[data-section="home-targets"]').waitFor()
+    await page.locator('[data-nav="workbench"]').click()
     await page.waitForURL('**/workbench')
     await s.shot('admin-workbench')
 

@@ -7,6 +7,17 @@ export default {
   async run(s) {
     const page = await s.open(PHONE)
     await s.signIn('e2e-craftsman')
+    // Its home on the phone: dispatches to answer, visits, how complete the profile is.
+    await page.waitForURL('**/home')
+    await page.locator('[data-section="home-waiting"]').waitFor()
+    await page.locator('[data-test="profile-completeness"] [role="progressbar"]').waitFor()
+    assert.ok((await page.locator('[data-test="home-edit-profile"]').boundingBox()).height >= 44, 'a thumb-sized 完善资料')
+    const homeWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+    assert.ok(homeWidth <= PHONE.width, `home is ${homeWidth}px wide`)
+    const homeViolations = await axeCheck(page, '#main')
+    assert.deepEqual(homeViolations, [], JSON.stringify(homeViolations, null, 1))
+    await s.shot('craftsman-home-phone')
+    await page.locator('[data-test="home-edit-profile"]').click()
     await page.waitForURL('**/my/profile')
     await page.locator('[data-test="profile-form"]').waitFor()
     assert.equal(await page.locator('#pf-name').inputValue(), '王建国')

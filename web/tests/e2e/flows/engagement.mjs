@@ -18,7 +18,7 @@ async function noSidewaysScroll(page) {
 async function postNeed(s) {
   const page = await s.open(DESKTOP)
   await s.signIn('e2e-enterprise')
-  await page.waitForURL('**/my/needs')
+  await page.waitForURL('**/home')
   await page.locator('[data-nav="post-need"]').click()
   await page.locator('[data-test="need-form"]').waitFor()
   await choose(page, '#need-kind', '技术服务')
@@ -41,6 +41,8 @@ async function staffDispatches(s, needId) {
   // override_reason until a reason is given: that answer is expected.
   s.expectFailure(400, /\/api\/v1\/engagements$/)
   await s.signIn('e2e-staff')
+  await page.waitForURL('**/home')
+  await page.locator('[data-nav="needs"]').click()
   await page.waitForURL('**/needs')
   await page.getByRole('link', { name: TITLE }).first().click()
   await page.waitForURL(`**/needs/${needId}`)
@@ -110,6 +112,11 @@ async function craftsmanServes(s, engagementId) {
   const bell = page.locator('[data-test="bell"]')
   await page.waitForFunction(() => /未读/.test(document.querySelector('[data-test="bell"]')?.getAttribute('aria-label') ?? ''))
   assert.match(await bell.getAttribute('aria-label'), /消息，\d+ 条未读/)
+  // Its home lists the new dispatch, to accept or decline there or on 我的派单.
+  const waiting = page.locator('[data-section="home-waiting"] [data-test="engagement-card"]', { hasText: TITLE })
+  await waiting.locator('[data-action="accept"]').waitFor()
+  await noSidewaysScroll(page)
+  await s.shot('craftsman-home-dispatch-phone')
 
   await page.getByRole('button', { name: '菜单' }).click()
   await page.getByRole('dialog').getByRole('link', { name: '我的派单' }).click()

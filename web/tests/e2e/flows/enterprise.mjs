@@ -14,6 +14,17 @@ export default {
   async run(s) {
     const page = await s.open(PHONE)
     await s.signIn('e2e-enterprise')
+    // Its home: what waits for its answer, visits, its needs in play, 发布需求.
+    await page.waitForURL('**/home')
+    await page.locator('[data-section="home-needs"] [data-test="need-card"]').first().waitFor()
+    await page.locator('[data-section="home-tasks"]').waitFor()
+    await page.locator('[data-test="home-post-need"]').waitFor()
+    await noSidewaysScroll(page)
+    const homeViolations = await axeCheck(page, '#main')
+    assert.deepEqual(homeViolations, [], JSON.stringify(homeViolations, null, 1))
+    await s.shot('enterprise-home-phone')
+    await page.getByRole('button', { name: '菜单' }).click()
+    await page.getByRole('dialog').getByRole('link', { name: '我的需求' }).click()
     await page.waitForURL('**/my/needs')
     const cards = page.locator('[data-test="need-card"]')
     await cards.first().waitFor()

@@ -21,8 +21,8 @@ export default {
     assert.match(message, /[\u4e00-\u9fff]/, `a Chinese message, got «${message}»`)
 
     await s.signIn('e2e-staff')
-    await page.waitForURL('**/needs')
-    await page.locator('[data-test="need-card"]').first().waitFor()
+    await page.waitForURL('**/home')
+    await page.locator('[data-section="home-stale"] [data-test="need-card"]').first().waitFor()
     // The session ends (cookie gone): the next API call answers 401.
     await s.context.clearCookies()
     s.expectFailure(401, /\/api\/v1\/craftsmen/)

@@ -32,6 +32,8 @@ export default {
   async run(s) {
     const page = await s.open()
     await s.signIn('e2e-staff')
+    await page.waitForURL('**/home')
+    await page.locator('[data-nav="needs"]').click()
     await page.waitForURL('**/needs')
     const cards = page.locator('[data-test="need-card"]')
     await cards.first().waitFor()

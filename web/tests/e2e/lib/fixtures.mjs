@@ -86,6 +86,25 @@ export const RESULTS = [
   },
 ]
 
+// Batch dispatch (flows/dispatch.mjs) adds these through the API, after the
+// flows that count records: a generalist electrician (capacity 1) is the
+// best pick for the PLC need but the only good one for the inverter need,
+// so the greedy plan and the optimiser's plan differ.
+export const DISPATCH_CRAFTSMEN = [
+  { id: 'C-PLC-01', name: '赵电工', title: '四川工匠', employer: '成都电气', region: '510100', skills: ['PLC编程与调试', '变频器应用与维修'], service_kinds: ['技术服务'], capacity_per_month: 1 },
+  { id: 'C-PLC-02', name: '钱自控', title: '高级技师', employer: '成都自动化', region: '510100', skills: ['电气控制柜设计装配'], service_kinds: ['技术服务'], capacity_per_month: 1 },
+]
+export const DISPATCH_NEEDS = [
+  {
+    id: 'N-PLC-001', enterprise_id: 'E-CD-001', title: '包装线PLC报错停机', kind: '技术服务', onsite: false,
+    description: '包装线西门子PLC频繁报错，设备不动作，程序没人会改。', posted: daysAgo(9), region: '510100', industry: 'C34', skills: ['PLC编程与调试'],
+  },
+  {
+    id: 'N-VFD-001', enterprise_id: 'E-CD-002', title: '风机变频器过流跳闸', kind: '技术服务', onsite: false,
+    description: '风机变频器经常过流报警跳闸，电机转速不稳。', posted: daysAgo(8), region: '510100', industry: 'C26', skills: ['变频器应用与维修'],
+  },
+]
+
 export const USERS = [
   { username: 'e2e-admin', role: 'admin', display: '平台管理员' },
   { username: 'e2e-staff', role: 'staff', display: '四川省总工会 张科长', org: 'sc' },
