@@ -4,6 +4,7 @@
 #include "dispatch/dispatch.h"
 #include "matching/matching.h"
 #include "services/batch_dispatch.h"
+#include "services/engagement_outcomes.h"
 
 namespace craftlink::cli {
 namespace {
@@ -22,8 +23,12 @@ void RunDispatch(CommandContext& ctx, const DispatchArgs& a) {
   if (!store.ok()) return ctx.Fail(store.status());
   auto config = matching::LoadMatchConfig();
   if (!config.ok()) return ctx.Fail(config.status());
+  // Ranked as the server ranks: with track records and resolved needs' text.
+  auto outcomes = std::make_shared<services::EngagementOutcomes>();
+  config->track_record = outcomes;
   auto engine = matching::MatchEngine::Build(**store, *config);
   if (!engine.ok()) return ctx.Fail(engine.status());
+  if (Status s = outcomes->Refresh(**store, **engine); !s.ok()) return ctx.Fail(s);
 
   std::vector<domain::Need> needs;
   Status s = (*store)->ScanNeeds({}, [&](domain::Need&& n) {

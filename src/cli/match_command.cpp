@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "matching/matching.h"
+#include "services/engagement_outcomes.h"
 
 namespace craftlink::cli {
 namespace {
@@ -46,8 +47,12 @@ void RunMatch(CommandContext& ctx, const MatchArgs& a) {
   if (!store.ok()) return ctx.Fail(store.status());
   auto config = matching::LoadMatchConfig();
   if (!config.ok()) return ctx.Fail(config.status());
+  // Ranked as the server ranks: with track records and resolved needs' text.
+  auto outcomes = std::make_shared<services::EngagementOutcomes>();
+  config->track_record = outcomes;
   auto engine = matching::MatchEngine::Build(**store, *config);
   if (!engine.ok()) return ctx.Fail(engine.status());
+  if (Status s = outcomes->Refresh(**store, **engine); !s.ok()) return ctx.Fail(s);
 
   std::vector<std::string> ids = a.needs;
   if (a.all) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
@@ -14,6 +15,7 @@
 #include "matching/matching.h"
 #include "services/batch_dispatch.h"
 #include "services/engagement_capacity.h"
+#include "services/engagement_outcomes.h"
 #include "services/engagement_service.h"
 #include "services/inbox_service.h"
 #include "services/kpi_service.h"
@@ -50,7 +52,7 @@ class ShutdownSignals {
 class Sweeper {
  public:
   // `after` runs after each sweep (refreshing what the match index knows
-  // of capacity).
+  // of capacity and of how engagements ended).
   Sweeper(services::EngagementService& engagements, std::chrono::seconds period, std::function<void()> after)
       : engagements_(engagements), period_(period), after_(std::move(after)), thread_([this] { Run(); }) {}
   ~Sweeper() {
@@ -108,8 +110,13 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   auto capacity = std::make_shared<services::EngagementCapacity>();
   if (Status s = capacity->Refresh(**store); !s.ok()) return ctx.Fail(s);
   match_config->capacity = capacity;
+  // Track records and resolved needs' text: read from the whole engagement
+  // history once the index exists, then after every sweep.
+  auto outcomes = std::make_shared<services::EngagementOutcomes>();
+  match_config->track_record = outcomes;
   auto engine = matching::MatchEngine::Build(**store, *match_config);
   if (!engine.ok()) return ctx.Fail(engine.status());
+  if (Status s = outcomes->Refresh(**store, **engine); !s.ok()) return ctx.Fail(s);
   matching::MatchFollower follower(**engine);
   services::MatchService matches(**store, **engine);
   services::TrackingOptions tracking_options;
@@ -124,6 +131,7 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   Sweeper sweeper(engagements, std::chrono::seconds(tracking.sweep_seconds), [&] {
     if (Status s = capacity->Refresh(**store); !s.ok()) return spdlog::warn("capacity refresh: {}", s.ToString());
     (*engine)->RefreshCapacity();
+    if (Status s = outcomes->Refresh(**store, **engine); !s.ok()) spdlog::warn("engagement outcomes: {}", s.ToString());
   });
   http::Services wiring{**store, sessions, records, &matches};
   wiring.engagements = &engagements;
@@ -136,6 +144,10 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   if (!s.ok()) return ctx.Fail(s);
   ctx.out << "CraftLink 匠企通已启动：http://" << options.host << ":" << server.port() << "/  (数据库 " << url
           << "，Ctrl+C 停止)" << std::endl;
+  if (!options.trusted_proxies.empty()) {
+    ctx.out << "客户端地址取自这些代理转发的 X-Forwarded-For (trusted proxies): " << options.trusted_proxies.ToString()
+            << std::endl;
+  }
   std::thread waiter([&] {
     signals.Wait();
     server.Stop();
@@ -174,10 +186,17 @@ void AddServeCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--sweep-seconds", tracking->sweep_seconds, "检查提醒、超时和回访到期的间隔（秒）")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
-  cmd->callback([&ctx, url, options, tracking] {
+  auto proxies = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--trusted-proxy", *proxies,
+                  "信任其 X-Forwarded-For 的反向代理地址段，可重复 (CIDR, e.g. 127.0.0.1/32; default: none)")
+      ->delimiter(',');
+  cmd->callback([&ctx, url, options, tracking, proxies] {
     if (tracking->expire_hours <= tracking->remind_hours) {
       return ctx.Fail(Status::Invalid("--dispatch-expire-hours 应大于 --dispatch-remind-hours"));
     }
+    auto trusted = http::TrustedProxies::Parse(*proxies);
+    if (!trusted.ok()) return ctx.Fail(trusted.status());
+    options->trusted_proxies = std::move(*trusted);
     RunServe(ctx, *url, *options, *tracking);
   });
 }

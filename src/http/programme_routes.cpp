@@ -121,6 +121,8 @@ void RegisterEvents(RouteCatalog& server, const Services& s) {
                 auto out = p.events.Register(c.principal, req.matches[1].str(), *body, OriginOf(req));
                 SendResult(res, out, out.ok() && out->value("created", false) ? 201 : 200);
               }));
+  server.Post(R"(/api/v1/events/([^/]+)/withdraw)", Act(s, 200, part, &EventService::Withdraw));
+  server.Post(R"(/api/v1/events/([^/]+)/cancel)", Act(s, 200, part, &EventService::Cancel));
   server.Post(R"(/api/v1/events/([^/]+)/attendance)", Act(s, 200, part, &EventService::RecordAttendance));
   server.Post(R"(/api/v1/events/([^/]+)/wishes)", Act(s, 200, part, &EventService::SetWishes));
   server.Post(R"(/api/v1/events/([^/]+)/schedule)", Act(s, 200, part, &EventService::MakeSchedule));

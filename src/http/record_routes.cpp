@@ -72,6 +72,42 @@ bool ReadFilters(const httplib::Request& req, httplib::Response& res, RecordKind
   return true;
 }
 
+// The fields each list may be sorted by (`sort=name`, `sort=-name` for
+// descending): queried text columns of the kind's table whose order means
+// something to a reader. The parameter is the column's name.
+const std::vector<std::string>& SortFieldsOf(RecordKind kind) {
+  static const std::vector<std::string> kCraftsmen{"name", "region"};
+  static const std::vector<std::string> kEnterprises{"name", "region", "industry"};
+  static const std::vector<std::string> kNeeds{"posted", "region", "industry", "kind", "status"};
+  static const std::vector<std::string> kResults{"title", "maturity"};
+  switch (kind) {
+    case RecordKind::kCraftsman: return kCraftsmen;
+    case RecordKind::kEnterprise: return kEnterprises;
+    case RecordKind::kNeed: return kNeeds;
+    case RecordKind::kResult: return kResults;
+  }
+  return kResults;
+}
+
+// Reads ?sort=; answers 400 naming the values this list accepts.
+bool ReadSort(const httplib::Request& req, httplib::Response& res, RecordKind kind, services::ListQuery& query) {
+  if (!req.has_param("sort")) return true;
+  std::string field = req.get_param_value("sort");
+  const bool descending = !field.empty() && field.front() == '-';
+  if (descending) field.erase(0, 1);
+  const auto& allowed = SortFieldsOf(kind);
+  if (std::find(allowed.begin(), allowed.end(), field) == allowed.end()) {
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : "、") + a;
+    SendError(res, 400, "invalid_argument", "sort 应为 " + list + " 之一；前加 - 表示倒序（如 -" + allowed.front() + "）",
+              "sort");
+    return false;
+  }
+  query.sort_column = field;
+  query.descending = descending;
+  return true;
+}
+
 void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
   const std::string base = "/api/v1/" + std::string(domain::RecordKindPlural(kind));
   const std::string item = base + "/([^/]+)";
@@ -83,7 +119,7 @@ void RegisterKind(RouteCatalog& server, const Services& s, RecordKind kind) {
     if (!limit) return;
     services::ListQuery query{.q = req.get_param_value("q"), .after = req.get_param_value("after"),
                               .limit = *limit, .org_id = req.get_param_value("org")};
-    if (!ReadFilters(req, res, kind, query)) return;
+    if (!ReadFilters(req, res, kind, query) || !ReadSort(req, res, kind, query)) return;
     SendResult(res, s.records.List(caller->principal, kind, query, OriginOf(req)));
   });
 

@@ -27,6 +27,24 @@ class BackloggedServer : public httplib::Server {
   bool SetBacklog(int backlog) { return ::listen(svr_sock_.load(), backlog) == 0; }
 };
 
+// Behind trusted proxies, req.remote_addr becomes the client's address
+// before any handler, mounted file or the request log sees the request, so
+// every reader of it (OriginOf → audit lines, the sign-in rate limit) gets
+// the client without knowing about proxies. The pre-routing hook is the only
+// one httplib runs before routing; it hands over a const view of a Request
+// that Server::process_request owns as a non-const local, so writing
+// through const_cast is defined behaviour.
+void TrustForwardedFor(httplib::Server& server, TrustedProxies proxies) {
+  if (proxies.empty()) return;
+  server.set_pre_routing_handler([proxies = std::move(proxies)](const httplib::Request& req, httplib::Response&) {
+    std::vector<std::string> forwarded;
+    const size_t lines = req.get_header_value_count("X-Forwarded-For");
+    for (size_t i = 0; i < lines; ++i) forwarded.push_back(req.get_header_value("X-Forwarded-For", i));
+    const_cast<httplib::Request&>(req).remote_addr = proxies.ClientAddress(req.remote_addr, forwarded);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+}
+
 }  // namespace
 
 ApiServer::ApiServer(const Services& services, ServerOptions options)
@@ -78,6 +96,7 @@ ApiServer::ApiServer(const Services& services, ServerOptions options)
   server_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
     spdlog::info("{} {} {} {}", req.remote_addr, req.method, req.path, res.status);
   });
+  TrustForwardedFor(*server_, options_.trusted_proxies);
   RegisterRoutes();
 }
 

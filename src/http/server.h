@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "http/client_address.h"
 #include "http/routes.h"
 #include "storage/store.h"
 
@@ -23,6 +24,9 @@ struct ServerOptions {
   size_t threads = 64;
   // The built web UI (web/dist). Empty or not a directory: API only.
   std::string web_root;
+  // Peers whose X-Forwarded-For names the client (audit lines, the sign-in
+  // rate limit, the request log). Empty: the TCP peer is the client.
+  TrustedProxies trusted_proxies;
 };
 
 // Owns the listening socket; the services must outlive the server.

@@ -227,18 +227,25 @@ Status MatchEngine::State::UpsertCraftsman(const domain::Craftsman& c) {
       Merge(skills, results[r->second].skills, static_cast<float>(tw.results));
     }
   }
+  e.profile_skills.clear();
+  if (!e.evidence.empty()) e.profile_skills = skills;
   for (const std::string& ev : e.evidence) {
     Merge(skills, taxonomy->ProseSkills(taxonomy->Prepare(a, ev), tw), static_cast<float>(tw.evidence));
   }
   e.skills = std::move(skills);
 
   std::set<std::string> industries;
-  std::vector<const std::vector<std::string>*> taxonomy_words;
   for (const SkillWeight& sw : e.skills) {
     if (sw.weight < 0.5f) continue;
     const internal::Skill& s = taxonomy->skill(sw.skill);
     industries.insert(s.industries.begin(), s.industries.end());
-    taxonomy_words.push_back(&skill_words[sw.skill]);
+  }
+  // The taxonomy field holds the words of skills read from the profile only:
+  // words of a skill read from evidence would echo that evidence's text in
+  // the terms a reason quotes. Such skills still count through the tags.
+  std::vector<const std::vector<std::string>*> taxonomy_words;
+  for (const SkillWeight& sw : e.ProfileSkills()) {
+    if (sw.weight >= 0.5f) taxonomy_words.push_back(&skill_words[sw.skill]);
   }
   e.industries.assign(industries.begin(), industries.end());
   e.industry_codes.clear();
@@ -507,19 +514,6 @@ Status MatchEngine::CatchUp() {
     s.CompactIfNeeded();
     if (changes->size() < kBatch) return Status::Ok();
   }
-}
-
-Status MatchEngine::AddEvidence(std::string_view craftsman_id, std::string_view text) {
-  State& s = *state_;
-  std::lock_guard writer(s.writer_mu);
-  std::unique_lock lock(s.mu);
-  auto it = s.craftsman_by_id.find(std::string(craftsman_id));
-  if (it == s.craftsman_by_id.end()) return Status::NotFound("no craftsman " + std::string(craftsman_id));
-  if (text.empty()) return Status::Invalid("evidence text is empty", "text");
-  s.craftsmen[it->second].evidence.emplace_back(text);
-  CRAFTLINK_RETURN_IF_ERROR(s.ReindexCraftsman(std::string(craftsman_id)));
-  s.CompactIfNeeded();
-  return Status::Ok();
 }
 
 void MatchEngine::RefreshCapacity() {

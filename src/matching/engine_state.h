@@ -29,12 +29,16 @@ struct CraftsmanEntry {
   int capacity_per_month = 0;
   int remaining = 0;   // from the capacity provider, refreshed on change
   uint32_t kinds = 0;  // bit per domain::ServiceKind
-  SkillVector skills;
+  SkillVector skills;          // from the profile, results and evidence: what scoring uses
+  SkillVector profile_skills;  // the same without evidence; empty when there is none
+  // What reasons may name: evidence is other people's needs' text, not the viewer's to see.
+  const SkillVector& ProfileSkills() const { return evidence.empty() ? skills : profile_skills; }
   // GB/T 4754 codes the craftsman's skills serve ("C33", or a section "C").
   std::vector<std::string> industries;
   std::vector<uint16_t> industry_codes;  // the same as IndustryCode() numbers, for the scorer
   std::vector<std::string> evidence;
-  DocId doc = kNoDoc;  // kNoDoc: not in the index (unavailable, archived)
+  std::vector<std::string> evidence_keys;  // parallel to evidence; "" = unkeyed
+  DocId doc = kNoDoc;  // kNoDoc: not in the index (unavailable, archived, or not yet seen)
 };
 
 // "C33" → 'C' · 100 + 33; a bare section "C" → 'C' · 100. 0 when not a code.
@@ -190,9 +194,15 @@ struct MatchEngine::State {
                                        const std::string& relation, int left) const;
   std::vector<Reason> SkillReasons(const internal::SkillVector& need, const internal::SkillVector& have,
                                    size_t limit) const;
+  // Need words `doc` contains, most informative first. Words found only in
+  // `unquoted_field` are left out and reported through `unquoted_match`.
   std::vector<std::string> MatchedTerms(const internal::TextIndex& index,
                                         const std::vector<internal::ResolvedTerm>& terms, internal::DocId doc,
-                                        size_t limit) const;
+                                        size_t limit, int unquoted_field = -1,
+                                        bool* unquoted_match = nullptr) const;
+  // --- evidence.cpp (caller holds mu exclusively): the entry of a craftsman
+  // the engine has indexed or the store (or corpus) holds, else null.
+  Result<internal::CraftsmanEntry*> EvidenceEntry(const std::string& craftsman_id);
 };
 
 }  // namespace craftlink::matching

@@ -28,7 +28,7 @@ namespace craftlink::matching {
 enum class Confidence { kHigh, kMedium, kLow };
 std::string_view ConfidenceCode(Confidence c);  // "high", "medium", "low"
 
-enum class ReasonType { kSkill, kTerms, kRegion, kCapacity, kIndustry, kKind, kTrackRecord, kOwner };
+enum class ReasonType { kSkill, kTerms, kRegion, kCapacity, kIndustry, kKind, kTrackRecord, kOwner, kEvidence };
 std::string_view ReasonTypeCode(ReasonType t);
 
 // Why something was suggested, as data; `label` is the Chinese the UI shows.
@@ -39,11 +39,18 @@ struct Reason {
   std::string skill_id;            // kSkill: the need's skill
   std::string match;               // kSkill: exact | related | same_group
   std::string via_skill_id;        // kSkill, match != exact: the craftsman's skill that bridged
-  std::vector<std::string> terms;  // kTerms: need words the profile contains
+  // kTerms: need words the profile contains. Words found only in the needs
+  // a craftsman resolved (evidence) are never listed: kEvidence says so
+  // without quoting, since those needs' text is not the viewer's to see.
+  std::vector<std::string> terms;
   std::string relation;            // kRegion: same_district | same_city | same_province | alliance | elsewhere | unknown
   int left = 0;                    // kCapacity: visits left this month
   std::string code;                // kIndustry: GB/T 4754 code; kKind: service kind code
   std::string craftsman_id;        // kOwner: a result's owner who also matches the need
+  int resolved = 0;                // kTrackRecord: engagements confirmed resolved
+  int not_resolved = 0;            // kTrackRecord: reported not resolved, or disputed
+  int rated = 0;                   // kTrackRecord: engagements the enterprise rated...
+  double mean_rating = 0;          // ...and their mean rating, 1..5 (0 when none)
 };
 nlohmann::json ToJson(const Reason& r);
 
@@ -130,15 +137,34 @@ class CapacityProvider {
 
 struct TrackRecord {
   int resolved = 0;          // engagements resolved, confirmed by the enterprise
+  int not_resolved = 0;      // reported not resolved, or a reported fix the enterprise disputed
   int rated = 0;             // how many carry a rating
   double mean_rating = 0;    // 1..5 over the rated ones
 };
 
-// Past engagements; the default knows none, which scores neutral.
+// Past engagements; the default knows none, which scores neutral. Get is
+// called while ranking, from many threads at once.
 class TrackRecordProvider {
  public:
   virtual ~TrackRecordProvider() = default;
   virtual TrackRecord Get(std::string_view craftsman_id) const = 0;
+};
+
+// The track-record feature in [-1, 1]: the mean of the resolution balance
+// (resolved − not resolved) and the rating's distance from a neutral 3 of 5,
+// each shrunk towards 0 by `prior` neutral pseudo-observations, so that one
+// 5-star engagement moves a ranking little and a long good record more.
+// 0 without history. The prior is not in weights.json: those weights are
+// tuned on the dev set, which has no engagements to tune it on.
+inline constexpr double kTrackRecordPrior = 3.0;
+double TrackRecordValue(const TrackRecord& record, double prior = kTrackRecordPrior);
+
+// Text that shows what a craftsman can do, such as a need they resolved
+// (document-centric expertise), indexed in the profile's evidence field.
+struct Evidence {
+  std::string craftsman_id;
+  std::string key;   // where it came from (an engagement id): added once per craftsman and key
+  std::string text;
 };
 
 struct MatchConfig {
@@ -203,8 +229,14 @@ class MatchEngine {
 
   // Text that shows what a craftsman can do, e.g. a need they resolved
   // (document-centric expertise). Kept in memory only: the caller re-adds it
-  // after a restart.
+  // after a restart. NotFound for a craftsman the engine does not know.
   Status AddEvidence(std::string_view craftsman_id, std::string_view text);
+  // The same for many at once, each craftsman re-indexed once. An item whose
+  // (craftsman, key) is already there is skipped, so feeding the same source
+  // again changes nothing; items for craftsmen neither indexed nor stored are
+  // skipped too. Evidence of a craftsman not indexed now (unavailable,
+  // archived) is kept for when they are. Returns how many items were added.
+  Result<size_t> AddEvidence(const std::vector<Evidence>& items);
   // Asks the capacity provider again for every craftsman.
   void RefreshCapacity();
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "matching/config.h"
@@ -328,6 +330,130 @@ TEST(MatchEngineTest, FindsOpenNeedsOfDifferentEnterprisesThatSayTheSameThing) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "N2"), ids.end());
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "N3"), ids.end());
   EXPECT_EQ(groups[0].enterprise_ids.size(), 2u);
+}
+
+TEST(TrackRecordTest, NeutralWithoutHistoryAndOneGoodEngagementMovesLittle) {
+  const double prior = kTrackRecordPrior;
+  EXPECT_EQ(TrackRecordValue({}, prior), 0.0);
+  const double one = TrackRecordValue({.resolved = 1, .rated = 1, .mean_rating = 5.0}, prior);
+  const double many = TrackRecordValue({.resolved = 12, .rated = 12, .mean_rating = 4.8}, prior);
+  EXPECT_GT(one, 0.0);
+  EXPECT_LT(one, 0.3);
+  EXPECT_GT(many, 2 * one);
+  EXPECT_LE(many, 1.0);
+  // Without the prior one 5-star engagement would count as a perfect record.
+  EXPECT_DOUBLE_EQ(TrackRecordValue({.resolved = 1, .rated = 1, .mean_rating = 5.0}, 0.0), 1.0);
+  EXPECT_LT(TrackRecordValue({.resolved = 1, .not_resolved = 3, .rated = 4, .mean_rating = 2.0}, prior), 0.0);
+  EXPECT_GE(TrackRecordValue({.not_resolved = 1000, .rated = 1000, .mean_rating = 1.0}, prior), -1.0);
+  EXPECT_GT(TrackRecordValue({.resolved = 2}, prior), 0.0);  // confirmed fixes count before any rating
+}
+
+class FixedTrackRecord final : public TrackRecordProvider {
+ public:
+  explicit FixedTrackRecord(std::map<std::string, TrackRecord> records) : records_(std::move(records)) {}
+  TrackRecord Get(std::string_view id) const override {
+    auto it = records_.find(std::string(id));
+    return it == records_.end() ? TrackRecord{} : it->second;
+  }
+
+ private:
+  std::map<std::string, TrackRecord> records_;
+};
+
+TEST(MatchEngineTest, ATrackRecordReordersNearEqualsButLiftsNobodyUnfit) {
+  const Need need = MakeNeed("N1", "焊缝老有气孔", "不锈钢管道氩弧焊焊缝气孔多，返修率高。", "510107", false);
+  auto plain = BuildSmall()->MatchNeed(need);
+  ASSERT_TRUE(plain.ok());
+  ASSERT_LT(Rank(*plain, "W-CD"), Rank(*plain, "W-CQ"));  // remote: 同城 ahead by a hair
+  for (const CraftsmanMatch& m : plain->matches) EXPECT_EQ(FindReason(m, ReasonType::kTrackRecord), nullptr);
+  auto with_records = [&](std::map<std::string, TrackRecord> records) {
+    MatchConfig config = TestConfig();
+    config.track_record = std::make_shared<FixedTrackRecord>(std::move(records));
+    auto list = BuildSmall(config)->MatchNeed(need);
+    EXPECT_TRUE(list.ok());
+    return std::move(list).value();
+  };
+
+  // A perfect record is no substitute for the skill, and those without
+  // history score exactly as with no track records at all.
+  const MatchList unfit = with_records({{"PLC", {.resolved = 50, .rated = 50, .mean_rating = 5.0}}});
+  EXPECT_LT(Rank(unfit, "W-CQ"), Rank(unfit, "PLC"));
+  for (const char* id : {"W-CD", "W-CQ"}) {
+    EXPECT_DOUBLE_EQ(unfit.matches[Rank(unfit, id)].score, plain->matches[Rank(*plain, id)].score) << id;
+  }
+
+  // Between near equals a good record decides, moving the score by at most
+  // the feature's weight (times nearness).
+  const MatchList ranked = with_records({{"W-CQ", {.resolved = 12, .rated = 12, .mean_rating = 4.8}}});
+  EXPECT_LT(Rank(ranked, "W-CQ"), Rank(ranked, "W-CD"));
+  const MatchConfig config = TestConfig();
+  const MatchWeights& w = config.weights;
+  const double moved = ranked.matches[Rank(ranked, "W-CQ")].score - plain->matches[Rank(*plain, "W-CQ")].score;
+  EXPECT_LE(std::abs(moved), w.score.track_record * (1 + w.score.region_remote));
+  EXPECT_EQ(ranked.matches[Rank(ranked, "W-CD")].parts.track_record, 0.0);
+
+  const Reason* record = FindReason(ranked.matches[Rank(ranked, "W-CQ")], ReasonType::kTrackRecord);
+  ASSERT_NE(record, nullptr);
+  EXPECT_EQ(record->label, "已解决 12 项，平均评分 4.8");
+  const nlohmann::json j = ToJson(*record);
+  EXPECT_EQ(j["resolved"], 12);
+  EXPECT_EQ(j["not_resolved"], 0);
+  EXPECT_DOUBLE_EQ(j["mean_rating"].get<double>(), 4.8);
+  EXPECT_EQ(FindReason(ranked.matches[Rank(ranked, "W-CD")], ReasonType::kTrackRecord), nullptr);
+}
+
+// Every word a craftsman's reasons show, labels and quoted terms.
+std::string ReasonText(const CraftsmanMatch& m) {
+  std::string out;
+  for (const Reason& r : m.reasons) {
+    out += r.label + "|";
+    for (const std::string& t : r.terms) out += t + "|";
+  }
+  return out;
+}
+
+TEST(MatchEngineTest, EvidenceIsAddedOncePerKeyAndItsWordsAreNeverQuoted) {
+  auto engine = BuildSmall();
+  const Need need = MakeNeed("N1", "酿酒窖池窖泥老化", "新窖池窖泥老化快，优质酒率低。", "510107", true);
+  const std::vector<Evidence> items{{"LEAN", "G-1", "帮酒厂解决了窖池窖泥老化、酒质下降的问题"},
+                                    {"NOBODY", "G-1", "窖池窖泥老化"}};
+  auto added = engine->AddEvidence(items);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(*added, 1u);  // NOBODY is no craftsman: skipped
+  auto first = engine->MatchNeed(need);
+  ASSERT_TRUE(first.ok());
+  auto again = engine->AddEvidence(items);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0u);
+  auto second = engine->MatchNeed(need);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(ToJson(*first), ToJson(*second));  // nothing counted twice
+
+  ASSERT_FALSE(first->matches.empty());
+  const CraftsmanMatch& top = first->matches[0];
+  EXPECT_EQ(top.craftsman_id, "LEAN");
+  const Reason* evidence = FindReason(top, ReasonType::kEvidence);
+  ASSERT_NE(evidence, nullptr) << ToJson(*first).dump();
+  EXPECT_EQ(evidence->label, "曾解决过类似问题");
+  EXPECT_EQ(ToJson(*evidence), (nlohmann::json{{"type", "evidence"}, {"label", "曾解决过类似问题"}}));
+  const std::string shown = ReasonText(top);
+  for (const char* word : {"窖池", "窖泥", "老化", "酿酒"}) EXPECT_EQ(shown.find(word), std::string::npos) << word << " in " << shown;
+
+  // Another source with the same text is more evidence, not a repeat.
+  auto other = engine->AddEvidence({{"LEAN", "G-2", "帮酒厂解决了窖池窖泥老化、酒质下降的问题"}});
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(*other, 1u);
+}
+
+TEST(MatchEngineTest, WordsTheProfileAlsoHasAreStillQuotedBesideEvidence) {
+  auto engine = BuildSmall();
+  ASSERT_TRUE(engine->AddEvidence({{"W-CD", "G-1", "铝合金储罐焊缝气孔返修，改进清根和保护气"}}).ok());
+  auto list = engine->MatchNeed(MakeNeed("N1", "焊缝老有气孔", "不锈钢管道氩弧焊焊缝气孔多，返修率高。", "510107", true));
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->matches.at(0).craftsman_id, "W-CD");
+  const Reason* terms = FindReason(list->matches[0], ReasonType::kTerms);
+  ASSERT_NE(terms, nullptr);
+  EXPECT_NE(std::find(terms->terms.begin(), terms->terms.end(), "气孔"), terms->terms.end());  // the bio says it too
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "core/utf8.h"
 #include "matching/engine_state.h"
@@ -28,6 +29,26 @@ std::string RelationLabel(const std::string& relation, const std::string& allian
 double Round(double x, int digits) {
   const double f = std::pow(10.0, digits);
   return std::round(x * f) / f;
+}
+
+// "已解决 3 项，平均评分 4.7": the plain figures, not the shrunk score
+// feature; nothing for a craftsman without history.
+std::optional<Reason> TrackRecordReason(const TrackRecord& tr) {
+  if (tr.resolved == 0 && tr.not_resolved == 0 && tr.rated == 0) return std::nullopt;
+  Reason r;
+  r.type = ReasonType::kTrackRecord;
+  r.resolved = tr.resolved;
+  r.not_resolved = tr.not_resolved;
+  r.rated = tr.rated;
+  r.mean_rating = tr.rated > 0 ? Round(tr.mean_rating, 1) : 0.0;
+  r.label = "已解决 " + std::to_string(tr.resolved) + " 项";
+  if (tr.not_resolved > 0) r.label += "、未解决 " + std::to_string(tr.not_resolved) + " 项";
+  if (tr.rated > 0) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", tr.mean_rating);
+    r.label += "，平均评分 " + std::string(buf);
+  }
+  return r;
 }
 
 }  // namespace
@@ -62,6 +83,8 @@ std::string_view ReasonTypeCode(ReasonType t) {
       return "track_record";
     case ReasonType::kOwner:
       return "owner";
+    case ReasonType::kEvidence:
+      return "evidence";
   }
   return "skill";
 }
@@ -112,7 +135,8 @@ std::vector<Reason> MatchEngine::State::SkillReasons(const SkillVector& need, co
 
 std::vector<std::string> MatchEngine::State::MatchedTerms(const internal::TextIndex& index,
                                                           const std::vector<ResolvedTerm>& terms, DocId doc,
-                                                          size_t limit) const {
+                                                          size_t limit, int unquoted_field,
+                                                          bool* unquoted_match) const {
   std::vector<std::string> out;
   for (const ResolvedTerm& r : terms) {
     if (out.size() >= limit) break;
@@ -120,6 +144,10 @@ std::vector<std::string> MatchEngine::State::MatchedTerms(const internal::TextIn
     const std::string& text = r.source->text;
     if (utf8::CodePointCount(text) < 2) continue;  // single characters explain nothing
     if (index.TermScore(0, r.term, doc) <= 0) continue;
+    if (unquoted_field >= 0 && index.FieldsWith(0, r.term, doc) == 1u << unquoted_field) {
+      if (unquoted_match != nullptr) *unquoted_match = true;
+      continue;
+    }
     // Skip a word already inside a longer matched one (焊缝 after 焊缝气孔).
     if (std::any_of(out.begin(), out.end(), [&](const std::string& o) { return o.find(text) != std::string::npos; }))
       continue;
@@ -132,14 +160,29 @@ std::vector<Reason> MatchEngine::State::CraftsmanReasons(const internal::Query& 
                                                          const std::vector<ResolvedTerm>& terms,
                                                          const CraftsmanEntry& c, DocId doc, const ScoreParts& parts,
                                                          const std::string& relation, int left) const {
-  std::vector<Reason> out = SkillReasons(q.skills, c.skills, 3);
-  std::vector<std::string> matched = MatchedTerms(*craftsman_index, terms, doc, 6);
+  std::vector<Reason> out = SkillReasons(q.skills, c.ProfileSkills(), 3);
+  // Evidence is the text of needs other people posted, often confidential
+  // and never visible to every viewer of this list: a word found only there
+  // is not quoted (it would let anyone probe a hidden need word by word).
+  bool evidence_match = false;
+  std::vector<std::string> matched =
+      MatchedTerms(*craftsman_index, terms, doc, 6, internal::kCEvidence, &evidence_match);
   if (!matched.empty()) {
     Reason r;
     r.type = ReasonType::kTerms;
     r.terms = matched;
     r.label = "匹配词：";
     for (size_t i = 0; i < matched.size(); ++i) r.label += (i ? "、" : "") + matched[i];
+    out.push_back(std::move(r));
+  }
+  // Skills read from evidence alike: counted in the score, named only neutrally.
+  if (!c.evidence.empty() && TaxonomyCoverage(q.skills, c.skills) > TaxonomyCoverage(q.skills, c.profile_skills)) {
+    evidence_match = true;
+  }
+  if (evidence_match) {
+    Reason r;
+    r.type = ReasonType::kEvidence;
+    r.label = "曾解决过类似问题";
     out.push_back(std::move(r));
   }
   {
@@ -184,18 +227,7 @@ std::vector<Reason> MatchEngine::State::CraftsmanReasons(const internal::Query& 
     r.label = "提供" + std::string(domain::ServiceKindChinese(*q.kind));
     out.push_back(std::move(r));
   }
-  if (parts.track_record != 0) {
-    const TrackRecord tr = track_record->Get(c.id);
-    Reason r;
-    r.type = ReasonType::kTrackRecord;
-    r.label = "已解决" + std::to_string(tr.resolved) + "项需求";
-    if (tr.rated > 0) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.1f", tr.mean_rating);
-      r.label += "，平均评分" + std::string(buf);
-    }
-    out.push_back(std::move(r));
-  }
+  if (auto r = TrackRecordReason(track_record->Get(c.id))) out.push_back(std::move(*r));
   return out;
 }
 
@@ -225,6 +257,12 @@ nlohmann::json ToJson(const Reason& r) {
       j["craftsman_id"] = r.craftsman_id;
       break;
     case ReasonType::kTrackRecord:
+      j["resolved"] = r.resolved;
+      j["not_resolved"] = r.not_resolved;
+      j["rated"] = r.rated;
+      if (r.rated > 0) j["mean_rating"] = r.mean_rating;
+      break;
+    case ReasonType::kEvidence:
       break;
   }
   j["label"] = r.label;

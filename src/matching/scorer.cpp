@@ -449,12 +449,7 @@ MatchList MatchEngine::State::Rank(const domain::Need& need, const Query& q, con
     p.kind = q.kind && (e.kinds >> static_cast<unsigned>(*q.kind) & 1u) ? 1.0 : 0.0;
     p.region = RegionValue(q.region, e.region, &s.relation);
     p.capacity = std::clamp(left, 0, 4) / 4.0;
-    const TrackRecord tr = track_record->Get(e.id);
-    if (tr.rated > 0) {
-      p.track_record = std::clamp((tr.mean_rating - 3.0) / 2.0, -1.0, 1.0) * std::min(1.0, tr.rated / 5.0);
-    } else if (tr.resolved > 0) {
-      p.track_record = std::min(1.0, tr.resolved / 10.0) * 0.5;
-    }
+    p.track_record = TrackRecordValue(track_record->Get(e.id));
     const double text_rel = max_text > 0 ? p.text / max_text : 0.0;
     // Nearness scales relevance rather than adding to it: it should order the
     // competent, not lift a neighbour who cannot help.

@@ -226,6 +226,17 @@ float TextIndex::TermScore(int s, uint32_t term, DocId doc) const {
   return static_cast<float>(it->packed >> kImpactShift) * kImpactScale;
 }
 
+uint32_t TextIndex::FieldsWith(int s, uint32_t term, DocId doc) const {
+  const auto& list = postings_[s][term];
+  auto it = std::lower_bound(list.begin(), list.end(), doc, [](const Posting& p, DocId d) { return p.doc < d; });
+  if (it == list.end() || it->doc != doc) return 0;
+  uint32_t fields = 0;
+  for (uint32_t f = 0; f < kMaxIndexedFields; ++f) {
+    if ((it->packed >> (f * kTfBits)) & ((1u << kTfBits) - 1)) fields |= 1u << f;
+  }
+  return fields;
+}
+
 void TextIndex::AccumulateTag(SkillId skill, float weight, float* acc, uint8_t* mark,
                               std::vector<DocId>& touched) const {
   auto it = tag_postings_.find(skill);

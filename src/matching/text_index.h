@@ -83,6 +83,8 @@ class TextIndex {
                   std::vector<DocId>& touched) const;
   // The same contribution for one document, or 0 (binary search).
   float TermScore(int stream, uint32_t term, DocId doc) const;
+  // Bit f is set when field f of `doc` contains `term` (binary search).
+  uint32_t FieldsWith(int stream, uint32_t term, DocId doc) const;
   // acc[doc] += weight · tag weight (marking as Accumulate does).
   void AccumulateTag(SkillId skill, float weight, float* acc, uint8_t* mark, std::vector<DocId>& touched) const;
   size_t TagPostingCount(SkillId skill) const;

@@ -107,6 +107,12 @@ Result<nlohmann::json> AgreementService::View(const storage::DocumentRow& row) {
   return j;
 }
 
+Result<storage::DocumentWrite> AgreementService::ReadTermsGuard(const storage::DocumentRow& agreement,
+                                                               const std::string& now) {
+  return programme::ReadGuard(store_, "agreement_terms:" + agreement.ref_a + "|" + agreement.ref_b, agreement.org_id,
+                              now);
+}
+
 Status AgreementService::CheckOverlap(const std::string& enterprise_id, const std::string& party_id,
                                       const std::string& start, const std::string& end, const std::string& except_id) {
   auto rows = store_.ListDocuments({.kind = kKind, .ref_a = enterprise_id, .ref_b = party_id});
@@ -123,6 +129,11 @@ Status AgreementService::CheckOverlap(const std::string& enterprise_id, const st
 
 Result<nlohmann::json> AgreementService::Create(const access::Principal& who, const nlohmann::json& body,
                                                 const RequestOrigin& origin) {
+  return programme::RetryRaces([&] { return CreateOnce(who, body, origin); });
+}
+
+Result<nlohmann::json> AgreementService::CreateOnce(const access::Principal& who, const nlohmann::json& body,
+                                                    const RequestOrigin& origin) {
   auto dir = programme::LoadDirectory(store_);
   if (!dir.ok()) return dir.status();
   const access::Policy policy(*dir);
@@ -169,9 +180,11 @@ Result<nlohmann::json> AgreementService::Create(const access::Principal& who, co
   if (!scope.ok()) return scope.status();
   auto planned = IntegerIn(body, "planned_visits", "计划走访次数", 1, 1000);
   if (!planned.ok()) return planned.status();
+  const std::string now = FormatIso8601(clock_.Now());
+  auto guard = ReadTermsGuard(row, now);
+  if (!guard.ok()) return guard.status();
   CRAFTLINK_RETURN_IF_ERROR(CheckOverlap(row.ref_a, row.ref_b, *start, *end, ""));
 
-  const std::string now = FormatIso8601(clock_.Now());
   row.id = programme::NewDocumentId("AG");
   row.body.update({{"enterprise_name", (*enterprise)->name},
                    {"start", *start},
@@ -180,6 +193,7 @@ Result<nlohmann::json> AgreementService::Create(const access::Principal& who, co
                    {"planned_visits", *planned},
                    {"created_by", who.user_id}});
   storage::TrackingWrite write;
+  write.documents.push_back(std::move(*guard));
   NotifyParties(write, row, "agreement_signed",
                 "长期协议已签订：" + Parties(row) + "（" + *start + " 至 " + *end + "）", now);
   CRAFTLINK_RETURN_IF_ERROR(programme::CommitDocument(store_, row, -1, now, std::move(write)));
@@ -236,6 +250,13 @@ Result<nlohmann::json> AgreementService::List(const access::Principal& who, cons
 
 Result<nlohmann::json> AgreementService::Renew(const access::Principal& who, std::string_view id,
                                                const nlohmann::json& body, const RequestOrigin& origin) {
+  // A stale `version` is the caller's Conflict; only a race on the pair's
+  // guard (another signing for the same parties) is worth another try.
+  return programme::RetryRaces([&] { return RenewOnce(who, id, body, origin); });
+}
+
+Result<nlohmann::json> AgreementService::RenewOnce(const access::Principal& who, std::string_view id,
+                                                   const nlohmann::json& body, const RequestOrigin& origin) {
   auto loaded = Load(who, id, true);
   if (!loaded.ok()) return loaded.status();
   storage::DocumentRow old = std::move(loaded->row);
@@ -264,6 +285,9 @@ Result<nlohmann::json> AgreementService::Renew(const access::Principal& who, std
   std::string scope = OptionalText(body, "scope");
   if (scope.empty()) scope = old.body.value("scope", "");
   if (scope.size() > 6000) return Status::Invalid("服务内容过长", "scope");
+  const std::string now = FormatIso8601(clock_.Now());
+  auto guard = ReadTermsGuard(old, now);
+  if (!guard.ok()) return guard.status();
   CRAFTLINK_RETURN_IF_ERROR(CheckOverlap(old.ref_a, old.ref_b, start, *end, old.id));
 
   storage::DocumentRow next = old;
@@ -282,24 +306,27 @@ Result<nlohmann::json> AgreementService::Renew(const access::Principal& who, std
     if (!studio.ok()) return studio.status();
     if (studio->has_value()) next.body["member_ids"] = StudioMembers(**studio);
   }
-  const std::string now = FormatIso8601(clock_.Now());
-  const storage::DocumentRow before = old;
+  const int64_t read_version = old.version;
   old.state = "renewed";
   old.body["renewed_to"] = next.id;
   old.body["renewed_on"] = today;
-  // Two documents, two commits. The old one goes first under its version,
-  // so of two renewals at once only one proceeds; if creating the new one
-  // then fails, the old one is put back.
-  Status s = programme::CommitDocument(store_, old, before.version, now);
-  if (programme::IsRaced(s)) return Status::Conflict("协议 " + old.id + " 已被他人更新，请刷新后再操作");
-  CRAFTLINK_RETURN_IF_ERROR(s);
+  // One commit: the old agreement under the version the caller read, the
+  // new one, and the pair's guard — a renewal is never half done.
   storage::TrackingWrite write;
+  write.documents.push_back(std::move(*guard));
+  next.version = 1;
+  next.created_at = next.updated_at = now;
+  write.documents.push_back({next, -1});
   NotifyParties(write, next, "agreement_renewed", "长期协议已续签：" + Parties(next) + "（至 " + *end + "）", now);
-  s = programme::CommitDocument(store_, next, -1, now, std::move(write));
-  if (!s.ok()) {
-    (void)programme::CommitDocument(store_, before, before.version + 1, now);
-    return s;
+  Status s = programme::CommitDocument(store_, old, read_version, now, std::move(write));
+  if (programme::IsRaced(s)) {
+    auto current = store_.GetDocument(kKind, old.id);
+    if (!current.ok()) return current.status();
+    if (!current->has_value() || (*current)->version != read_version) {
+      return Status::Conflict("协议 " + old.id + " 已被他人更新，请刷新后再操作");
+    }
   }
+  CRAFTLINK_RETURN_IF_ERROR(s);
   (void)programme::Audit(store_, who, "agreement_renew", "agreements/" + old.id, origin,
                          {{"renewed_to", next.id}, {"start", start}, {"end", *end}, {"planned_visits", *planned}});
   auto stored = store_.GetDocument(kKind, next.id);

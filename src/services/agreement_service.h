@@ -59,6 +59,13 @@ class AgreementService {
                              const RequestOrigin& origin);
 
  private:
+  Result<nlohmann::json> CreateOnce(const access::Principal& who, const nlohmann::json& body,
+                                    const RequestOrigin& origin);
+  Result<nlohmann::json> RenewOnce(const access::Principal& who, std::string_view id, const nlohmann::json& body,
+                                   const RequestOrigin& origin);
+  // Read before CheckOverlap and committed with the change: two signings
+  // for the same enterprise and party cannot both pass the overlap check.
+  Result<storage::DocumentWrite> ReadTermsGuard(const storage::DocumentRow& agreement, const std::string& now);
   struct Loaded;
   Result<Loaded> Load(const access::Principal& who, std::string_view id, bool for_change);
   Result<nlohmann::json> View(const storage::DocumentRow& row);

@@ -120,7 +120,7 @@ Result<json> BatchDispatchService::Propose(const access::Principal& who, const j
                             .updated_at = now,
                             .body = {{"plans", plans}, {"created_by", who.user_id}}};
   storage::TrackingWrite write;
-  write.document = plan;
+  write.documents.push_back({plan, -1});
   CRAFTLINK_RETURN_IF_ERROR(store_.CommitTracking(write));
   (void)store_.AppendAudit({.user_id = who.user_id, .action = "propose_dispatch", .target = "dispatch/" + plan.id,
                             .ip = origin.ip, .detail = json{{"needs", needs.size()}}.dump()});
@@ -156,8 +156,7 @@ Result<json> BatchDispatchService::Confirm(const access::Principal& who, std::st
   claimed.version += 1;
   claimed.updated_at = NowIso8601();
   storage::TrackingWrite claim;
-  claim.document = claimed;
-  claim.document_expected_version = (*plan)->version;
+  claim.documents.push_back({claimed, (*plan)->version});
   CRAFTLINK_RETURN_IF_ERROR(store_.CommitTracking(claim));
 
   json created = json::array();
@@ -165,11 +164,8 @@ Result<json> BatchDispatchService::Confirm(const access::Principal& who, std::st
   for (const auto& a : (*plan)->body["plans"][which]["assignments"]) {
     const std::string need_id = a["need_id"];
     if (excluded.count(need_id)) continue;
-    json request{{"need_id", need_id},
-                 {"craftsman_ids", a["craftsman_ids"]},
-                 {"lead_id", a.value("lead_id", "")},
-                 {"override_reason", "批量派单方案 " + std::string(plan_id) + "：按工匠本月余量统筹"}};
-    auto engagement = engagements_.Create(who, request, origin);
+    json request{{"need_id", need_id}, {"craftsman_ids", a["craftsman_ids"]}, {"lead_id", a.value("lead_id", "")}};
+    auto engagement = engagements_.CreateFromPlan(who, request, origin, plan_id);
     if (engagement.ok()) {
       created.push_back({{"need_id", need_id}, {"engagement_id", (*engagement)["id"]}});
     } else {

@@ -206,6 +206,16 @@ EngagementService::Step EngagementService::Begin(const access::Principal& who, d
 
 Result<nlohmann::json> EngagementService::Create(const access::Principal& who, const nlohmann::json& body,
                                                  const RequestOrigin& origin) {
+  return CreateEngagement(who, body, origin, "");
+}
+
+Result<nlohmann::json> EngagementService::CreateFromPlan(const access::Principal& who, const nlohmann::json& body,
+                                                         const RequestOrigin& origin, std::string_view plan_id) {
+  return CreateEngagement(who, body, origin, plan_id);
+}
+
+Result<nlohmann::json> EngagementService::CreateEngagement(const access::Principal& who, const nlohmann::json& body,
+                                                           const RequestOrigin& origin, std::string_view plan_id) {
   auto dir = Directory();
   if (!dir.ok()) return dir.status();
   const access::Policy policy(*dir);
@@ -261,6 +271,7 @@ Result<nlohmann::json> EngagementService::Create(const access::Principal& who, c
   Step step = Begin(who, std::move(**need), std::make_shared<const access::OrgDirectory>(std::move(*dir)),
                     EngagementId(*need_id, existing->size() + 1), squad);
   step.row.body["override_reason"] = OptionalText(body, "override_reason");
+  step.plan_id = std::string(plan_id);
   auto dispatch_now = FlagField(body, "dispatch", true);
   if (!dispatch_now.ok()) return dispatch_now.status();
   if (*dispatch_now) {

@@ -50,6 +50,12 @@ class EngagementService {
   // Staff dispatch {need_id, craftsman_ids, lead_id?, override_reason?,
   // dispatch?: true}; answers the new engagement.
   Result<nlohmann::json> Create(const access::Principal& who, const nlohmann::json& body, const RequestOrigin& origin);
+  // The same for one assignment of a confirmed batch plan (`plan_id`): the
+  // optimiser's choice is the engine's suggestion for that need, so staff
+  // confirming it is not an override (the override rate measures staff
+  // departing from the engine, not the engine trading capacity between needs).
+  Result<nlohmann::json> CreateFromPlan(const access::Principal& who, const nlohmann::json& body,
+                                        const RequestOrigin& origin, std::string_view plan_id);
   // NotFound when the caller is not part of the engagement or its staff.
   Result<nlohmann::json> Get(const access::Principal& who, std::string_view id);
   Result<nlohmann::json> List(const access::Principal& who, const EngagementQuery& query);
@@ -72,6 +78,8 @@ class EngagementService {
   struct Step;
 
  private:
+  Result<nlohmann::json> CreateEngagement(const access::Principal& who, const nlohmann::json& body,
+                                          const RequestOrigin& origin, std::string_view plan_id);
   Result<Step> Load(const access::Principal& who, std::string_view id);
   // A new proposed engagement of `need` for `members` (lead first).
   Step Begin(const access::Principal& who, domain::Need need, std::shared_ptr<const access::OrgDirectory> orgs,

@@ -25,6 +25,7 @@ struct EngagementService::Step {
   std::string today;
   nlohmann::json detail = nlohmann::json::object();  // the history line's detail
   std::optional<tracking::EngagementState> force_state;  // a step that ends the engagement early
+  std::string plan_id;  // dispatched by a confirmed batch plan: the plan's choice is the suggestion
 
   tracking::EngagementState state() const { return *tracking::ParseState(row.state); }
   // The fact's dimensions (the need's region, industry and kind) and the

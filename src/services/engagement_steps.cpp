@@ -96,7 +96,11 @@ Status EngagementService::ApplyAction(Step& step, EngagementAction action, const
 Status EngagementService::Dispatch(Step& step, const nlohmann::json& body) {
   const bool reoffer = step.row.body.value("reoffer", false);
   std::string suggested;
-  if (matches_ != nullptr && !reoffer) {
+  if (!step.plan_id.empty()) {
+    suggested = step.row.lead_craftsman_id;
+    step.row.body["dispatch_plan_id"] = step.plan_id;
+    step.detail["dispatch_plan_id"] = step.plan_id;
+  } else if (matches_ != nullptr && !reoffer) {
     auto ranked = matches_->RankedInPool(step.need, 1);
     if (!ranked.ok()) return ranked.status();
     if (!ranked->empty()) suggested = ranked->front();

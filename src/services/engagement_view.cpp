@@ -59,6 +59,7 @@ Result<nlohmann::json> EngagementService::View(const access::Principal& who, con
     j["suggested_craftsman_id"] = row.body.value("suggested_craftsman_id", "");
     j["override"] = row.body.value("override", false);
     j["override_reason"] = row.body.value("override_reason", "");
+    if (row.body.contains("dispatch_plan_id")) j["dispatch_plan_id"] = row.body["dispatch_plan_id"];
   }
   auto need = store_.GetNeed(row.need_id);
   if (!need.ok()) return need.status();

@@ -51,6 +51,8 @@ Result<size_t> RegistrationIndex(const nlohmann::json& body, const std::string& 
 // What the caller may see of the event: staff everything, participants only
 // their own registration and wishes.
 nlohmann::json View(const EventService::Loaded& event);
+// Conflict once the event is cancelled: nothing about it changes after that.
+Status RequireOpen(const storage::DocumentRow& event);
 // Writes the event under the version it was read at (a lost race answers
 // programme::Raced()); on success `event` holds the stored version.
 Status Commit(storage::Store& store, EventService::Loaded& event, storage::TrackingWrite write = {});

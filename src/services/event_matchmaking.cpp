@@ -93,6 +93,7 @@ Result<nlohmann::json> EventService::SetWishes(const access::Principal& who, std
     auto e = Load(who, id);
     if (!e.ok()) return e.status();
     if (e->row.body.value("kind", "") != "matchmaking") return NotMatchmaking();
+    CRAFTLINK_RETURN_IF_ERROR(event_detail::RequireOpen(e->row));
     // Whose wishes: one's own, or (staff in scope) anyone registered.
     std::string kind = e->self_kind;
     std::string pid = e->self_id;
@@ -168,6 +169,7 @@ Result<nlohmann::json> EventService::MakeSchedule(const access::Principal& who, 
     if (!e.ok()) return e.status();
     if (!e->staff) return Status::PermissionDenied("只有活动所属工会的工作人员可以生成对接会日程");
     if (e->row.body.value("kind", "") != "matchmaking") return NotMatchmaking();
+    CRAFTLINK_RETURN_IF_ERROR(event_detail::RequireOpen(e->row));
     scheduling::MeetingRequest request = RequestFrom(e->row.body);
     request.slots = static_cast<int>(*slots);
     request.slot_labels = labels;

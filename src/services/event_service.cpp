@@ -56,9 +56,25 @@ nlohmann::json View(const EventService::Loaded& e) {
                    {"created_at", e.row.created_at},
                    {"updated_at", e.row.updated_at},
                    {"can_edit", e.staff}};
+  for (const char* key : {"cancel_reason", "cancelled_at"}) {
+    if (b.contains(key)) j[key] = b[key];
+  }
   nlohmann::json regs = nlohmann::json::array();
-  for (const auto& r : b.value("registrations", nlohmann::json::array())) {
+  nlohmann::json counterparts = nlohmann::json::array();
+  const auto& all = b.value("registrations", nlohmann::json::array());
+  for (const auto& r : all) {
     if (e.staff || e.IsSelf(r.value("participant_kind", ""), r.value("participant_id", ""))) regs.push_back(r);
+  }
+  // A registered participant of a 对接会 chooses whom to meet, so they see
+  // who is on the other side — names only, not seats or who signed them up.
+  if (kind == "matchmaking" && !e.staff && !regs.empty()) {
+    for (const auto& r : all) {
+      if (r.value("participant_kind", "") == e.self_kind) continue;
+      counterparts.push_back({{"participant_kind", r.value("participant_kind", "")},
+                              {"participant_id", r.value("participant_id", "")},
+                              {"name", r.value("name", "")}});
+    }
+    j["counterparts"] = std::move(counterparts);
   }
   j["registrations"] = std::move(regs);
   if (kind == "matchmaking") {
@@ -75,9 +91,19 @@ nlohmann::json View(const EventService::Loaded& e) {
     if (e.staff && !s.empty()) {
       j["schedule"]["slots"] = s.value("slots", 0);
       j["schedule"]["meetings"] = s.value("meetings", nlohmann::json::array()).size();
+      // The stored plan itself, so a page opened later shows what the
+      // scheduler answered (scores, bound, what could not be placed).
+      nlohmann::json plan = s;
+      for (const char* key : {"enterprises", "craftsmen", "generated_by"}) plan.erase(key);
+      j["schedule"]["plan"] = std::move(plan);
     }
   }
   return j;
+}
+
+Status RequireOpen(const storage::DocumentRow& event) {
+  if (event.state != "cancelled") return Status::Ok();
+  return Status::Conflict("活动 " + event.id + " 已取消，不能再修改、报名或登记");
 }
 
 Status Commit(storage::Store& store, EventService::Loaded& e, storage::TrackingWrite write) {
@@ -197,6 +223,7 @@ Result<nlohmann::json> EventService::Update(const access::Principal& who, std::s
   if (!e.ok()) return e.status();
   if (!e->staff) return Status::PermissionDenied("只有活动所属工会的工作人员可以修改活动");
   CRAFTLINK_RETURN_IF_ERROR(programme::CheckVersion(body, e->row, "活动"));
+  CRAFTLINK_RETURN_IF_ERROR(event_detail::RequireOpen(e->row));
   const int64_t read_version = e->row.version;
   CRAFTLINK_RETURN_IF_ERROR(Fill(who, *e->orgs, body, e->row.org_id, e->row));
   Status s = programme::CommitDocument(store_, e->row, read_version, e->now_iso);
@@ -290,6 +317,7 @@ Result<nlohmann::json> EventService::Register(const access::Principal& who, std:
   auto out = programme::RetryRaces([&]() -> Result<nlohmann::json> {
     auto e = Load(who, id);
     if (!e.ok()) return e.status();
+    CRAFTLINK_RETURN_IF_ERROR(event_detail::RequireOpen(e->row));
     auto& regs = e->row.body["registrations"];
     auto index = RegistrationIndex(e->row.body, kind, *pid);
     const int64_t before = index.ok() ? regs[*index].value("seats", int64_t{0}) : 0;
@@ -330,6 +358,7 @@ Result<nlohmann::json> EventService::RecordAttendance(const access::Principal& w
     auto e = Load(who, id);
     if (!e.ok()) return e.status();
     if (!e->staff) return Status::PermissionDenied("只有活动所属工会的工作人员可以登记出席");
+    CRAFTLINK_RETURN_IF_ERROR(event_detail::RequireOpen(e->row));
     const std::string date = e->row.body.value("date", "");
     if (date > e->today) return Status::Conflict("活动（" + date + "）尚未举行，不能登记出席");
     auto index = RegistrationIndex(e->row.body, kind, *pid);

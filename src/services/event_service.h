@@ -69,6 +69,17 @@ class EventService {
   Result<nlohmann::json> RecordAttendance(const access::Principal& who, std::string_view id, const nlohmann::json& body,
                                           const RequestOrigin& origin);
 
+  // Staff in scope: {reason, version} calls the event off and tells every
+  // registered participant. Conflict once attendance is recorded (it is in
+  // the KPIs; correct it to 0 first). A cancelled event changes no more.
+  Result<nlohmann::json> Cancel(const access::Principal& who, std::string_view id, const nlohmann::json& body,
+                                const RequestOrigin& origin);
+  // {participant_id?, participant_kind?}: a participant takes back their own
+  // registration, staff in scope anyone's; their wishes, the wishes for them
+  // and their 对接会 meetings go too. Conflict once their attendance is recorded.
+  Result<nlohmann::json> Withdraw(const access::Principal& who, std::string_view id, const nlohmann::json& body,
+                                  const RequestOrigin& origin);
+
   // 对接会 only. {participant_id?, participant_kind?, wishes: [{to_id,
   // weight?}]} replaces one registered participant's wishes: an enterprise
   // user's for their enterprise, a craftsman's for themself, staff's for

@@ -130,6 +130,11 @@ Result<nlohmann::json> ReadApprentice(storage::Store& store, const access::Polic
 
 Result<nlohmann::json> MentorshipService::Create(const access::Principal& who, const nlohmann::json& body,
                                                  const RequestOrigin& origin) {
+  return programme::RetryRaces([&] { return CreateOnce(who, body, origin); });
+}
+
+Result<nlohmann::json> MentorshipService::CreateOnce(const access::Principal& who, const nlohmann::json& body,
+                                                     const RequestOrigin& origin) {
   auto dir = programme::LoadDirectory(store_);
   if (!dir.ok()) return dir.status();
   const access::Policy policy(*dir);
@@ -154,6 +159,10 @@ Result<nlohmann::json> MentorshipService::Create(const access::Principal& who, c
   auto start = DateField(body, "start", "开始日期");
   if (!start.ok()) return start.status();
 
+  const std::string now = FormatIso8601(clock_.Now());
+  // Read before counting: two pairings for the last place cannot both commit.
+  auto guard = programme::ReadGuard(store_, "apprentice_places:" + *master_id, (*master)->meta.org_id, now);
+  if (!guard.ok()) return guard.status();
   auto active = ActiveByMaster();
   if (!active.ok()) return active.status();
   const int capacity = ApprenticeCapacity(**master);
@@ -167,7 +176,6 @@ Result<nlohmann::json> MentorshipService::Create(const access::Principal& who, c
       if (r.state == "active") return Status::Conflict("这对师徒已有进行中的结对 " + r.id);
     }
   }
-  const std::string now = FormatIso8601(clock_.Now());
   storage::DocumentRow row{.kind = kKind,
                            .id = programme::NewDocumentId("MS"),
                            .org_id = (*master)->meta.org_id,
@@ -177,6 +185,7 @@ Result<nlohmann::json> MentorshipService::Create(const access::Principal& who, c
   row.body = {{"master_name", (*master)->name},   {"apprentice", apprentice}, {"goals", *goals}, {"start", *start},
               {"notes", nlohmann::json::array()}, {"created_by", who.user_id}};
   storage::TrackingWrite write;
+  write.documents.push_back(std::move(*guard));
   std::vector<std::string> to{"craftsman:" + *master_id, "org:" + row.org_id};
   if (!apprentice_id.empty()) to.push_back("craftsman:" + apprentice_id);
   if (!apprentice_org.empty() && apprentice_org != row.org_id) to.push_back("org:" + apprentice_org);

@@ -65,6 +65,8 @@ class MentorshipService {
   struct Loaded;
 
  private:
+  Result<nlohmann::json> CreateOnce(const access::Principal& who, const nlohmann::json& body,
+                                    const RequestOrigin& origin);
   Result<Loaded> Load(const access::Principal& who, std::string_view id);
   // Active mentorships per master id.
   Result<std::map<std::string, int>> ActiveByMaster();

@@ -67,13 +67,34 @@ Status CommitDocument(storage::Store& store, storage::DocumentRow row, int64_t r
   if (read_version < 0) row.created_at = std::string(now_iso);
   row.version = read_version < 0 ? 1 : read_version + 1;
   row.updated_at = std::string(now_iso);
-  write.document = std::move(row);
-  write.document_expected_version = read_version;
+  write.documents.push_back({std::move(row), read_version});
   Status s = store.CommitTracking(write);
   // The store answers Conflict only for the document's version (or, for a
   // new one, an id that exists: random ids make that a race too).
   if (s.code() == ErrorCode::kConflict) return Raced();
   return s;
+}
+
+Result<storage::DocumentWrite> ReadGuard(storage::Store& store, std::string_view rule, std::string_view org_id,
+                                         std::string_view now_iso) {
+  static constexpr char kGuardKind[] = "guard";
+  auto stored = store.GetDocument(kGuardKind, rule);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) {
+    return storage::DocumentWrite{{.kind = kGuardKind,
+                                   .id = std::string(rule),
+                                   .org_id = std::string(org_id),
+                                   .state = "guard",
+                                   .version = 1,
+                                   .created_at = std::string(now_iso),
+                                   .updated_at = std::string(now_iso)},
+                                  -1};
+  }
+  storage::DocumentRow row = std::move(**stored);
+  const int64_t read_version = row.version;
+  row.version += 1;
+  row.updated_at = std::string(now_iso);
+  return storage::DocumentWrite{std::move(row), read_version};
 }
 
 Result<nlohmann::json> RetryRaces(const std::function<Result<nlohmann::json>()>& attempt) {

@@ -52,6 +52,15 @@ bool IsRaced(const Status& status);
 Status CommitDocument(storage::Store& store, storage::DocumentRow row, int64_t read_version, std::string_view now_iso,
                       storage::TrackingWrite write = {});
 
+// A rule that spans several documents (a master's apprentice places, the
+// terms of one enterprise–party pair's agreements) is protected by no single
+// document's version. Its guard is a small document of its own: read it
+// before checking the rule and commit the returned write with the change, so
+// that of two writers who checked the same state only one commits; the other
+// gets Raced() and checks again.
+Result<storage::DocumentWrite> ReadGuard(storage::Store& store, std::string_view rule, std::string_view org_id,
+                                         std::string_view now_iso);
+
 // Runs `attempt` again while it answers Raced(), with a short growing pause;
 // after kMaxRaceRetries the caller gets a Conflict asking to retry.
 Result<nlohmann::json> RetryRaces(const std::function<Result<nlohmann::json>()>& attempt);

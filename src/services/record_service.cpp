@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "domain/codec.h"
+#include "services/list_cursor.h"
+#include "storage/record_order.h"
 
 namespace craftlink::services {
 namespace {
@@ -27,6 +29,49 @@ void MaskPersonalData(nlohmann::json& j) {
 
 bool HasPersonalData(const nlohmann::json& j) {
   return j.contains("phone") || j.contains("contact_phone") || j.contains("contact_name");
+}
+
+// The sort as the client wrote it ("posted", "-posted"); sorted cursors carry it.
+std::string SortParam(const ListQuery& query) { return (query.descending ? "-" : "") + query.sort_column; }
+
+// Where a list starts: after the client's cursor, or at the beginning.
+Result<ListPosition> StartOf(const ListQuery& query) {
+  if (query.sort_column.empty() || query.after.empty()) return ListPosition{"", query.after};
+  return DecodeSortedCursor(SortParam(query), query.after);
+}
+
+// The position just after `record` in the list's order.
+template <typename Record>
+Result<ListPosition> PositionOf(const Record& record, const ListQuery& query) {
+  if (query.sort_column.empty()) return ListPosition{"", record.id};
+  auto value = storage::SortValueOf(record, query.sort_column);
+  if (!value.ok()) return value.status();
+  return ListPosition{std::move(*value), record.id};
+}
+
+// One chunk of the store's rows in the list's order, from `from` on.
+storage::ScanOptions ChunkScan(const ListQuery& query, const ListPosition& from, size_t chunk) {
+  storage::ScanOptions scan{.org_id = query.org_id,
+                            .text = query.q,
+                            .after_id = from.id,
+                            .limit = chunk,
+                            .equals = query.equals,
+                            .prefixes = query.prefixes,
+                            .sort_column = query.sort_column,
+                            .descending = query.descending};
+  if (!query.sort_column.empty() && !from.id.empty()) scan.after_value = from.value;
+  return scan;
+}
+
+// next_after for a page whose last item is `last`: its id, or for a sorted
+// list its opaque cursor. Never a hidden row's position, which would leak
+// that row's id and sort value to the caller.
+template <typename Record>
+Result<nlohmann::json> NextAfter(const Record& last, const ListQuery& query) {
+  if (query.sort_column.empty()) return nlohmann::json(last.id);
+  auto position = PositionOf(last, query);
+  if (!position.ok()) return position.status();
+  return nlohmann::json(EncodeSortedCursor(SortParam(query), *position));
 }
 
 }  // namespace
@@ -134,24 +179,26 @@ Result<nlohmann::json> RecordService::ListOf(const access::Principal& who, const
   auto orgs = Directory();
   if (!orgs.ok()) return orgs.status();
   const access::Policy policy(*orgs);
+  auto start = StartOf(query);
+  if (!start.ok()) return start.status();
+  ListPosition position = std::move(*start);
   nlohmann::json items = nlohmann::json::array();
   std::vector<std::string> unmasked;
-  std::string after = query.after;
+  std::optional<Record> last_shown;   // the page's last item
+  std::optional<Record> hidden_tail;  // hidden rows scanned after it, the last one
   bool more = false;
-  // Scan in chunks, keeping what the caller may see, until a page is full.
-  while (items.size() < query.limit) {
-    storage::ScanOptions scan{.org_id = query.org_id,
-                              .text = query.q,
-                              .after_id = after,
-                              .limit = kScanChunk,
-                              .equals = query.equals,
-                              .prefixes = query.prefixes};
+  // Scan in chunks, keeping what the caller may see, until a page is full
+  // and one more visible row proves there is a next page (a page that fills
+  // on a chunk's last row must look into the next chunk for that).
+  while (true) {
     size_t seen = 0;
-    Status s = Ops<Record>::Scan(store_, scan, [&](Record&& r) {
+    Status s = Ops<Record>::Scan(store_, ChunkScan(query, position, kScanChunk), [&](Record&& r) {
       ++seen;
-      after = r.id;
       const Visibility v = Ops<Record>::View(policy, who, r);
-      if (v == Visibility::kHidden) return true;
+      if (v == Visibility::kHidden) {
+        hidden_tail = std::move(r);
+        return true;
+      }
       if (items.size() == query.limit) {
         more = true;
         return false;
@@ -159,17 +206,27 @@ Result<nlohmann::json> RecordService::ListOf(const access::Principal& who, const
       nlohmann::json j = Present(r, v);
       if (v == Visibility::kFull && HasPersonalData(j) && !Ops<Record>::IsSelf(who, r)) unmasked.push_back(r.id);
       items.push_back(std::move(j));
+      hidden_tail.reset();
+      last_shown = std::move(r);
       return true;
     });
     if (!s.ok()) return s;
     if (more || seen < kScanChunk) break;
+    // The next chunk resumes after the last row scanned, shown or hidden.
+    auto next = PositionOf(hidden_tail ? *hidden_tail : *last_shown, query);
+    if (!next.ok()) return next.status();
+    position = std::move(*next);
   }
   if (!unmasked.empty()) {
     CRAFTLINK_RETURN_IF_ERROR(Audit(who, "read_personal_data", domain::RecordKindPlural(Ops<Record>::kKind), origin,
                                     {{"ids", unmasked}}));
   }
-  nlohmann::json out = {{"items", items}};
-  out["next_after"] = more && !items.empty() ? nlohmann::json(items.back()["id"]) : nlohmann::json(nullptr);
+  nlohmann::json out = {{"items", items}, {"next_after", nullptr}};
+  if (more && last_shown) {
+    auto next_after = NextAfter(*last_shown, query);
+    if (!next_after.ok()) return next_after.status();
+    out["next_after"] = std::move(*next_after);
+  }
   return out;
 }
 

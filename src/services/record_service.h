@@ -25,6 +25,11 @@ struct ListQuery {
   // Column filters (storage::ScanOptions), already checked by the caller.
   std::vector<std::pair<std::string, std::string>> equals;
   std::vector<std::pair<std::string, std::string>> prefixes;
+  // Sort by this queried text column of the kind's table, ties by id ("" =
+  // id order), already checked by the caller. Sorted lists page with an
+  // opaque cursor in `after` (list_cursor.h) instead of a plain id.
+  std::string sort_column;
+  bool descending = false;
 };
 
 class RecordService {
@@ -32,7 +37,7 @@ class RecordService {
   RecordService(storage::Store& store, const interchange::RecordValidator& validator)
       : store_(store), validator_(validator) {}
 
-  // {"items": [...], "next_after": id|null}
+  // {"items": [...], "next_after": id|cursor|null}
   Result<nlohmann::json> List(const access::Principal& who, domain::RecordKind kind, const ListQuery& query,
                               const RequestOrigin& origin);
   // NotFound also when the record exists but the caller may not see it.

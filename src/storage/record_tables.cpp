@@ -1,10 +1,13 @@
 #include "storage/record_tables.h"
 
+#include <algorithm>
+
 #include <cctype>
 
 #include <nlohmann/json.hpp>
 
 #include "domain/codec.h"
+#include "storage/record_order.h"
 
 namespace craftlink::storage {
 namespace {
@@ -135,6 +138,29 @@ std::vector<SqlValue> RecordTable<domain::InnovationResult>::Row(const domain::I
 Result<domain::InnovationResult> RecordTable<domain::InnovationResult>::Decode(std::string_view body) {
   return DecodeBody<domain::InnovationResult>(body, domain::InnovationResultFromJson);
 }
+
+// Taken from Row() itself, so a resumed scan compares against exactly what
+// was written for the record. Row() serialises the whole record: callers
+// ask once per page or chunk, not per row.
+template <typename Record>
+Result<std::string> SortValueOf(const Record& record, std::string_view column) {
+  const auto& columns = RecordTable<Record>::Spec().columns;
+  const auto at = std::find(columns.begin(), columns.end(), column);
+  if (at == columns.end() || column == "body" || column == "search_text") {
+    return Status::Invalid("cannot sort " + RecordTable<Record>::Spec().table + " by " + std::string(column), "sort");
+  }
+  const SqlValue value = RecordTable<Record>::Row(record)[static_cast<size_t>(at - columns.begin())];
+  if (const auto* text = std::get_if<std::string>(&value)) return *text;
+  // Integer columns would need typed cursors (and no COLLATE on PostgreSQL).
+  return Status::Invalid("cannot sort " + RecordTable<Record>::Spec().table + " by the number column " +
+                             std::string(column),
+                         "sort");
+}
+
+template Result<std::string> SortValueOf(const domain::Craftsman&, std::string_view);
+template Result<std::string> SortValueOf(const domain::Enterprise&, std::string_view);
+template Result<std::string> SortValueOf(const domain::Need&, std::string_view);
+template Result<std::string> SortValueOf(const domain::InnovationResult&, std::string_view);
 
 const std::string& TableName(RecordKind kind) {
   static const std::string kNames[] = {"craftsmen", "enterprises", "needs", "results"};

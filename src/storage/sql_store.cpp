@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "domain/codec.h"
 #include "storage/record_tables.h"
+#include "storage/scan_sql.h"
 #include "storage/schema.h"
 
 namespace craftlink::storage {
@@ -18,28 +19,6 @@ constexpr size_t kIdsPerQuery = 500;
 
 SqlValue Text(std::string v) { return SqlValue{std::move(v)}; }
 SqlValue Int(int64_t v) { return SqlValue{v}; }
-
-// LIKE pattern matching `text` literally anywhere.
-std::string ContainsPattern(std::string_view text) {
-  std::string p = "%";
-  for (char ch : text) {
-    if (ch == '%' || ch == '_' || ch == '\\') p.push_back('\\');
-    p.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-  }
-  p.push_back('%');
-  return p;
-}
-
-// LIKE pattern matching values that start with `prefix`, case kept.
-std::string PrefixPattern(std::string_view prefix) {
-  std::string p;
-  for (char ch : prefix) {
-    if (ch == '%' || ch == '_' || ch == '\\') p.push_back('\\');
-    p.push_back(ch);
-  }
-  p.push_back('%');
-  return p;
-}
 
 std::string Placeholder(size_t n) { return "$" + std::to_string(n); }
 
@@ -283,43 +262,12 @@ Status SqlStore::SetArchived(RecordKind kind, std::string_view id, bool archived
 
 template <typename Record>
 Status SqlStore::ScanRecords(const ScanOptions& options, const Visitor<Record>& visit) {
-  std::string sql = "SELECT body, org_id, archived FROM " + RecordTable<Record>::Spec().table + " WHERE 1 = 1";
-  std::vector<SqlValue> params;
-  if (!options.org_id.empty()) {
-    params.push_back(Text(options.org_id));
-    sql += " AND org_id = " + Placeholder(params.size());
-  }
-  if (!options.include_archived) sql += " AND archived = 0";
-  if (!options.text.empty()) {
-    params.push_back(Text(ContainsPattern(options.text)));
-    sql += " AND search_text LIKE " + Placeholder(params.size()) + " ESCAPE '\\'";
-  }
-  const auto& columns = RecordTable<Record>::Spec().columns;
-  for (const auto* filters : {&options.equals, &options.prefixes}) {
-    const bool prefix = filters == &options.prefixes;
-    for (const auto& [column, value] : *filters) {
-      // Column names are spliced into SQL: only the table's own are allowed.
-      if (std::find(columns.begin(), columns.end(), column) == columns.end() || column == "body") {
-        return Status::Invalid("cannot filter " + RecordTable<Record>::Spec().table + " by " + column, column);
-      }
-      params.push_back(Text(prefix ? PrefixPattern(value) : value));
-      sql += " AND " + column + (prefix ? " LIKE " + Placeholder(params.size()) + " ESCAPE '\\'"
-                                        : " = " + Placeholder(params.size()));
-    }
-  }
-  if (!options.after_id.empty()) {
-    params.push_back(Text(options.after_id));
-    sql += " AND id > " + Placeholder(params.size());
-  }
-  sql += " ORDER BY id";
-  if (options.limit > 0) {
-    params.push_back(Int(static_cast<int64_t>(options.limit)));
-    sql += " LIMIT " + Placeholder(params.size());
-  }
   auto c = pool_.Acquire();
   if (!c.ok()) return c.status();
+  auto statement = BuildScanSql(RecordTable<Record>::Spec(), options, (*c)->dialect());
+  if (!statement.ok()) return statement.status();
   Status decode_error;
-  CRAFTLINK_RETURN_IF_ERROR((*c)->Query(sql, params, [&](const SqlRow& row) {
+  CRAFTLINK_RETURN_IF_ERROR((*c)->Query(statement->sql, statement->params, [&](const SqlRow& row) {
     auto record = RecordTable<Record>::Decode(row.Text(0));
     if (!record.ok()) {
       decode_error = record.status();

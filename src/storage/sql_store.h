@@ -98,6 +98,8 @@ class SqlStore final : public Store {
   Result<std::optional<EngagementRow>> GetEngagement(std::string_view id) override;
   Result<std::vector<EngagementRow>> ListEngagements(const EngagementFilter& filter) override;
   Result<std::vector<EngagementEventRow>> EngagementEvents(std::string_view engagement_id) override;
+  Result<std::vector<EngagementEventRow>> EngagementEventsAfter(int64_t after_seq, const std::vector<std::string>& actions,
+                                                                size_t limit) override;
   Result<std::vector<VisitRow>> VisitsOf(std::string_view engagement_id) override;
   Result<int64_t> CountVisitsForAgreement(std::string_view agreement_id) override;
   Result<std::unordered_map<std::string, int>> ActiveEngagementCounts() override;

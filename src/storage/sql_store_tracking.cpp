@@ -40,6 +40,19 @@ EngagementRow ReadEngagement(const SqlRow& r) {
   return e;
 }
 
+constexpr char kEventColumns[] = "seq, engagement_id, at, user_id, action, from_state, to_state, detail";
+
+EngagementEventRow ReadEvent(const SqlRow& r) {
+  return {r.Int(0),
+          std::string(r.Text(1)),
+          std::string(r.Text(2)),
+          std::string(r.Text(3)),
+          std::string(r.Text(4)),
+          std::string(r.Text(5)),
+          std::string(r.Text(6)),
+          ParseBody(r.Text(7))};
+}
+
 constexpr char kDocumentColumns[] = "kind, id, org_id, ref_a, ref_b, state, version, created_at, updated_at, body";
 
 DocumentRow ReadDocument(const SqlRow& r) {
@@ -234,7 +247,9 @@ Status SqlStore::CommitTracking(const TrackingWrite& w) {
   const std::string now = NowIso8601();
   return InWriteTransaction([&](SqlConnection& c) -> Status {
     if (w.engagement) CRAFTLINK_RETURN_IF_ERROR(TrackingSql::WriteEngagement(c, *w.engagement, w.engagement_expected_version));
-    if (w.document) CRAFTLINK_RETURN_IF_ERROR(TrackingSql::WriteDocument(c, *w.document, w.document_expected_version));
+    for (const DocumentWrite& d : w.documents) {
+      CRAFTLINK_RETURN_IF_ERROR(TrackingSql::WriteDocument(c, d.row, d.expected_version));
+    }
     for (const EngagementEventRow& e : w.events) {
       CRAFTLINK_RETURN_IF_ERROR(
           c.Exec("INSERT INTO engagement_events(engagement_id, at, user_id, action, from_state, to_state, detail) "
@@ -321,15 +336,36 @@ Result<std::vector<EngagementRow>> SqlStore::ListEngagements(const EngagementFil
 Result<std::vector<EngagementEventRow>> SqlStore::EngagementEvents(std::string_view engagement_id) {
   std::vector<EngagementEventRow> out;
   Status s = WithConnection([&](SqlConnection& c) {
-    return c.Query(
-        "SELECT seq, engagement_id, at, user_id, action, from_state, to_state, detail FROM engagement_events "
-        "WHERE engagement_id = $1 ORDER BY seq",
-        {Text(engagement_id)}, [&](const SqlRow& r) {
-          out.push_back({r.Int(0), std::string(r.Text(1)), std::string(r.Text(2)), std::string(r.Text(3)),
-                         std::string(r.Text(4)), std::string(r.Text(5)), std::string(r.Text(6)),
-                         ParseBody(r.Text(7))});
-          return true;
-        });
+    return c.Query(std::string("SELECT ") + kEventColumns + " FROM engagement_events WHERE engagement_id = $1 ORDER BY seq",
+                   {Text(engagement_id)}, [&](const SqlRow& r) {
+                     out.push_back(ReadEvent(r));
+                     return true;
+                   });
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<std::vector<EngagementEventRow>> SqlStore::EngagementEventsAfter(int64_t after_seq,
+                                                                        const std::vector<std::string>& actions,
+                                                                        size_t limit) {
+  std::string sql = std::string("SELECT ") + kEventColumns + " FROM engagement_events WHERE seq > $1";
+  std::vector<SqlValue> params{Int(after_seq)};
+  if (!actions.empty()) {
+    sql += " AND action IN (";
+    for (size_t i = 0; i < actions.size(); ++i) {
+      params.push_back(Text(actions[i]));
+      sql += (i ? ", $" : "$") + std::to_string(params.size());
+    }
+    sql += ")";
+  }
+  sql += " ORDER BY seq LIMIT " + std::to_string(limit);
+  std::vector<EngagementEventRow> out;
+  Status s = WithConnection([&](SqlConnection& c) {
+    return c.Query(sql, params, [&](const SqlRow& r) {
+      out.push_back(ReadEvent(r));
+      return true;
+    });
   });
   if (!s.ok()) return s;
   return out;

@@ -61,6 +61,14 @@ struct ScanOptions {
   // hierarchical by prefix). Columns must be queried columns of the table.
   std::vector<std::pair<std::string, std::string>> equals;
   std::vector<std::pair<std::string, std::string>> prefixes;
+  // Sorted scans: by this queried text column, ties by id, both in the same
+  // direction; text compares byte-wise (UTF-8 code point order) on every
+  // backend, so 张 sorts after Wang and not by pinyin. Empty = id order.
+  std::string sort_column;
+  bool descending = false;
+  // A sorted scan resumes after the row at (after_value, after_id) in its
+  // order; SortValueOf (record_order.h) gives a visited record's value.
+  std::optional<std::string> after_value;
 };
 
 struct RecordCounts {

@@ -137,6 +137,14 @@ struct DeliveryRow {
 };
 
 // Everything one tracking step writes, committed together or not at all.
+// A document written only if its stored version is still `expected_version`
+// (-1: only if it does not exist yet); otherwise the whole commit is a
+// Conflict.
+struct DocumentWrite {
+  DocumentRow row;
+  int64_t expected_version = -1;
+};
+
 struct TrackingWrite {
   std::optional<EngagementRow> engagement;
   // -1: `engagement` is new (409 when the id exists); otherwise the stored
@@ -150,8 +158,10 @@ struct TrackingWrite {
   std::vector<NotificationRow> notifications;  // each also queued for every matching webhook
   std::vector<domain::Need> needs;             // status changes, through the change feed
   std::vector<domain::InnovationResult> results;  // a resolved problem promoted to a result
-  std::optional<DocumentRow> document;
-  int64_t document_expected_version = -1;
+  // Several when one step changes more than one document (a renewal ends
+  // the old agreement and starts the new), or commits a rule's guard with
+  // the change the rule allowed (programme_common.h, ReadGuard).
+  std::vector<DocumentWrite> documents;
 };
 
 struct EngagementFilter {
@@ -189,6 +199,13 @@ class TrackingStore {
   virtual Result<std::optional<EngagementRow>> GetEngagement(std::string_view id) = 0;
   virtual Result<std::vector<EngagementRow>> ListEngagements(const EngagementFilter& filter) = 0;
   virtual Result<std::vector<EngagementEventRow>> EngagementEvents(std::string_view engagement_id) = 0;
+  // History lines after `after_seq`, oldest first, at most `limit`, only
+  // those whose action is in `actions` (empty: all). Writers serialise, so
+  // lines commit in seq order: a reader that goes on from the last seq it
+  // read misses none (the engagement history as a feed).
+  virtual Result<std::vector<EngagementEventRow>> EngagementEventsAfter(int64_t after_seq,
+                                                                        const std::vector<std::string>& actions,
+                                                                        size_t limit) = 0;
   virtual Result<std::vector<VisitRow>> VisitsOf(std::string_view engagement_id) = 0;
   virtual Result<int64_t> CountVisitsForAgreement(std::string_view agreement_id) = 0;
   // craftsman id → engagements that hold their time now (dispatched,

@@ -65,9 +65,12 @@ ApiFixture::ApiFixture(Backend backend, FixtureOptions fixture) : db_(std::make_
     capacity_ = std::make_shared<services::EngagementCapacity>();
     if (!capacity_->Refresh(*store_).ok()) throw std::runtime_error("capacity");
     config->capacity = capacity_;
+    outcomes_ = std::make_shared<services::EngagementOutcomes>();
+    config->track_record = outcomes_;
     auto engine = matching::MatchEngine::Build(*store_, *config);
     if (!engine.ok()) throw std::runtime_error(engine.status().ToString());
     engine_ = std::move(*engine);
+    if (!outcomes_->Refresh(*store_, *engine_).ok()) throw std::runtime_error("engagement outcomes");
     matches_ = std::make_unique<services::MatchService>(*store_, *engine_);
   }
   engagements_ = std::make_unique<services::EngagementService>(*store_, *clock_, services::TrackingOptions{},
@@ -165,6 +168,7 @@ Reply ApiFixture::Call(const std::string& who, const std::string& method, const 
 void ApiFixture::RefreshCapacity() {
   if (!capacity_ || !capacity_->Refresh(*store_).ok()) throw std::runtime_error("capacity refresh");
   engine_->RefreshCapacity();
+  if (!outcomes_->Refresh(*store_, *engine_).ok()) throw std::runtime_error("engagement outcomes refresh");
 }
 
 }  // namespace craftlink::testing

@@ -18,6 +18,7 @@
 #include "matching/matching.h"
 #include "services/batch_dispatch.h"
 #include "services/engagement_capacity.h"
+#include "services/engagement_outcomes.h"
 #include "services/engagement_service.h"
 #include "services/inbox_service.h"
 #include "services/kpi_service.h"
@@ -60,8 +61,12 @@ class ApiFixture {
   ManualClock& clock() { return *clock_; }
   services::EngagementService& engagements() { return *engagements_; }
   // What the server's sweeper does each minute: the match index learns which
-  // craftsmen engagements now keep busy (with_matching only).
+  // craftsmen engagements now keep busy, and how engagements ended (track
+  // records, resolved needs as evidence) (with_matching only).
   void RefreshCapacity();
+  // The match index and what it learnt from engagements (with_matching only).
+  matching::MatchEngine& engine() { return *engine_; }
+  services::EngagementOutcomes& outcomes() { return *outcomes_; }
   int port() const { return server_->port(); }
 
   static constexpr char kPassword[] = "correct horse battery staple";
@@ -79,6 +84,7 @@ class ApiFixture {
   std::unique_ptr<services::RecordService> records_;
   std::unique_ptr<ManualClock> clock_;
   std::shared_ptr<services::EngagementCapacity> capacity_;
+  std::shared_ptr<services::EngagementOutcomes> outcomes_;
   std::unique_ptr<matching::MatchEngine> engine_;
   std::unique_ptr<services::MatchService> matches_;
   std::unique_ptr<services::EngagementService> engagements_;

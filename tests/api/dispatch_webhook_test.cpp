@@ -88,6 +88,12 @@ TEST_P(DispatchWithMatchingTest, BatchPlanShowsBothSolversAndIsConfirmedOnce) {
   Reply done = api_->Call("staff-cd", "POST", confirm, json{{"plan", "optimal"}}.dump());
   ASSERT_EQ(done.status, 200) << done.raw;
   ASSERT_EQ(done.body["created"].size(), 1u) << done.raw;
+  // Confirming the engine's own plan is not staff overriding the engine.
+  const json engagement =
+      api_->Get("staff-cd", "/api/v1/engagements/" + done.body["created"][0]["engagement_id"].get<std::string>()).body;
+  EXPECT_EQ(engagement["override"], false) << engagement.dump();
+  EXPECT_EQ(engagement["dispatch_plan_id"], plan.body["plan_id"]) << engagement.dump();
+  EXPECT_EQ(api_->Get("staff-cd", "/api/v1/kpi?year=2026").body["totals"].value("overrides", 0), 0);
   EXPECT_EQ(api_->Call("staff-cd", "POST", confirm, "{}").status, 409);
   EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N1").body["status"], "in_progress");
   // Needs in service are not planned again.

@@ -352,6 +352,97 @@ TEST_P(EventApiTest, MatchmakingScheduleHasNoDoubleBookingAndAgendasArePrivate) 
       409);
 }
 
+TEST_P(EventApiTest, CancellingTellsRegistrantsAndFreezesTheEvent) {
+  const std::string id = CreateEvent();
+  const std::string base = "/api/v1/events/" + id;
+  ASSERT_EQ(Register("ent-e1", id, "enterprise", "E1", 3).status, 201);
+  ASSERT_EQ(Register("crafts-c1", id, "craftsman", "C1").status, 201);
+  const int version = api_->Get("staff-cd", base).body["version"];
+  auto cancel = [&](const std::string& who, json body) { return api_->Call(who, "POST", base + "/cancel", body.dump()); };
+  EXPECT_EQ(cancel("ent-e1", {{"reason", "不想办了"}, {"version", version}}).status, 403);
+  EXPECT_EQ(cancel("staff-sh", {{"reason", "越权"}, {"version", version}}).status, 404);
+  EXPECT_EQ(cancel("staff-cd", {{"reason", "场地冲突"}, {"version", version - 1}}).status, 409);
+  EXPECT_EQ(cancel("staff-cd", {{"version", version}}).body["error"]["field"], "reason");
+
+  Reply done = cancel("staff-cd", {{"reason", "场地临时不可用"}, {"version", version}});
+  ASSERT_EQ(done.status, 200) << done.raw;
+  EXPECT_EQ(done.body["state"], "cancelled");
+  for (const std::string who : {"ent-e1", "crafts-c1"}) {
+    bool told = false;
+    const Reply inbox = api_->Get(who, "/api/v1/notifications");
+    for (const auto& n : inbox.body["items"]) told |= n["event"] == "event_cancelled";
+    EXPECT_TRUE(told) << who << " " << inbox.raw;
+  }
+  // Nothing about a cancelled event changes any more.
+  EXPECT_EQ(Register("ent-e1", id, "enterprise", "E1", 2).status, 409);
+  EXPECT_EQ(Attend("staff-cd", id, "E1", 2).status, 409);
+  EXPECT_EQ(api_->Call("crafts-c1", "POST", base + "/withdraw", "{}").status, 409);
+  EXPECT_EQ(cancel("staff-cd", {{"reason", "再取消"}, {"version", done.body["version"]}}).status, 409);
+
+  // Attendance is in the KPIs: cancelling waits until it is corrected to 0.
+  const std::string held = CreateEvent({{"title", "已举办的培训"}});
+  ASSERT_EQ(Register("ent-e1", held, "enterprise", "E1", 5).status, 201);
+  ASSERT_EQ(Attend("staff-cd", held, "E1", 4).status, 200);
+  auto held_version = [&] { return api_->Get("staff-cd", "/api/v1/events/" + held).body["version"].get<int>(); };
+  EXPECT_EQ(api_->Call("staff-cd", "POST", "/api/v1/events/" + held + "/cancel",
+                       json{{"reason", "补录取消"}, {"version", held_version()}}.dump())
+                .status,
+            409);
+  ASSERT_EQ(Attend("staff-cd", held, "E1", 0).status, 200);
+  EXPECT_EQ(api_->Call("staff-cd", "POST", "/api/v1/events/" + held + "/cancel",
+                       json{{"reason", "补录取消"}, {"version", held_version()}}.dump())
+                .status,
+            200);
+  EXPECT_EQ(Trained("cd"), 0);
+}
+
+TEST_P(EventApiTest, WithdrawingTakesWishesAndMeetingsAlong) {
+  const std::string id = CreateEvent({{"kind", "matchmaking"}, {"title", "撤回报名对接会"}});
+  const std::string base = "/api/v1/events/" + id;
+  ASSERT_EQ(Register("ent-e1", id, "enterprise", "E1").status, 201);
+  ASSERT_EQ(Register("crafts-c1", id, "craftsman", "C1").status, 201);
+  ASSERT_EQ(Register("admin", id, "craftsman", "C2").status, 201);
+  ASSERT_EQ(api_->Call("ent-e1", "POST", base + "/wishes",
+                       json{{"wishes", {{{"to_id", "C1"}, {"weight", 5}}, {{"to_id", "C2"}}}}}.dump())
+                .status,
+            200);
+  ASSERT_EQ(api_->Call("crafts-c1", "POST", base + "/wishes", json{{"wishes", {{{"to_id", "E1"}}}}}.dump()).status,
+            200);
+  ASSERT_EQ(api_->Call("staff-cd", "POST", base + "/schedule", json{{"slots", 2}}.dump()).status, 200);
+  // A participant sees whom they could meet (names only); staff the stored plan.
+  const json seen_by_e1 = api_->Get("ent-e1", base).body;
+  ASSERT_EQ(seen_by_e1["counterparts"].size(), 2u) << seen_by_e1.dump();
+  EXPECT_FALSE(seen_by_e1["counterparts"][0].contains("seats"));
+  EXPECT_EQ(seen_by_e1["registrations"].size(), 1u);
+  EXPECT_FALSE(api_->Get("staff-cd", base).body.contains("counterparts"));
+  EXPECT_EQ(api_->Get("staff-cd", base).body["schedule"]["plan"]["meetings"].size(), 2u);
+  EXPECT_FALSE(seen_by_e1["schedule"].contains("plan"));
+
+  auto withdraw = [&](const std::string& who, json body) {
+    return api_->Call(who, "POST", base + "/withdraw", body.dump());
+  };
+  EXPECT_EQ(withdraw("ent-e1", {{"participant_id", "C2"}}).status, 403);  // only one's own
+  EXPECT_EQ(withdraw("staff-sh", {{"participant_id", "C2"}}).status, 404);
+  Reply gone = withdraw("crafts-c1", json::object());
+  ASSERT_EQ(gone.status, 200) << gone.raw;
+  EXPECT_EQ(withdraw("crafts-c1", json::object()).body["error"]["field"], "participant_id");  // not registered now
+
+  const json event = api_->Get("staff-cd", base).body;
+  for (const auto& r : event["registrations"]) EXPECT_NE(r["participant_id"], "C1");
+  EXPECT_FALSE(event["wishes"].contains("craftsman:C1"));
+  ASSERT_EQ(event["wishes"]["enterprise:E1"].size(), 1u);  // E1 still wishes to meet C2
+  EXPECT_EQ(event["wishes"]["enterprise:E1"][0]["to_id"], "C2");
+  Reply agenda = api_->Get("ent-e1", base + "/agenda");
+  ASSERT_EQ(agenda.status, 200) << agenda.raw;
+  for (const auto& entry : agenda.body["agendas"][0]["entries"]) EXPECT_NE(entry["counterpart_id"], "C1");
+  EXPECT_EQ(api_->Get("staff-cd", base + "/agenda?participant_id=C1").status, 404);
+
+  // A participant whose attendance is recorded stays: the KPIs count them.
+  ASSERT_EQ(Attend("staff-cd", id, "E1", 1).status, 200);
+  EXPECT_EQ(withdraw("staff-cd", {{"participant_id", "E1"}, {"participant_kind", "enterprise"}}).status, 409);
+  EXPECT_EQ(withdraw("staff-cd", {{"participant_id", "C2"}, {"participant_kind", "craftsman"}}).status, 200);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EventApiTest, ::testing::ValuesIn(BackendsUnderTest()),
                          [](const auto& info) { return BackendName(info.param); });
 

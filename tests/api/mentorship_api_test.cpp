@@ -3,7 +3,9 @@
 // masters' capacities, and suggestions that respect them.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
+#include <thread>
 
 #include "api_fixture.h"
 
@@ -201,6 +203,26 @@ TEST_P(MentorshipApiTest, SuggestionsRespectCapacityAndExplainThemselves) {
       api_->Call("staff-cd", "POST", "/api/v1/mentorships/suggest", json{{"apprentice_ids", {"C2"}}}.dump()).status,
       400);
   EXPECT_EQ(api_->Call("staff-cd", "POST", "/api/v1/mentorships/suggest", json::object().dump()).status, 400);
+}
+
+TEST_P(MentorshipApiTest, ParallelPairingsNeverExceedAMastersPlaces) {
+  AddCraftsman("C20", "510104", {"焊接"}, 2);
+  api_->Get("staff-cd", "/api/v1/mentorships");  // signs in before the threads share the client
+  constexpr int kContenders = 8;
+  std::atomic<int> created{0}, full{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kContenders; ++i) {
+    threads.emplace_back([&, i] {
+      const int status =
+          Create("staff-cd", "C20", {{"name", "学徒" + std::to_string(i)}, {"employer", "成都某厂"}}).status;
+      (status == 201 ? created : status == 409 ? full : other)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(other, 0);
+  EXPECT_EQ(created, 2);
+  EXPECT_EQ(full, kContenders - 2);
+  EXPECT_EQ(api_->Get("staff-cd", "/api/v1/mentorships?master_id=C20").body["items"].size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MentorshipApiTest, ::testing::ValuesIn(BackendsUnderTest()),

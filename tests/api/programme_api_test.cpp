@@ -345,6 +345,53 @@ TEST_P(ProgrammeApiTest, StudiosAreEditedUnderVersionsAndSeenByTheirCircle) {
   EXPECT_EQ(listed("admin", "?org_id=sh"), 0u);
 }
 
+TEST_P(ProgrammeApiTest, ParallelSigningsAndRenewalsNeverOverlap) {
+  // The overlap rule spans several documents; its guard makes concurrent
+  // signings for one pair commit one at a time, so only one can pass.
+  constexpr int kContenders = 6;
+  api_->Get("staff-cd", "/api/v1/agreements");  // signs in before the threads share the client
+  std::atomic<int> created{0}, refused{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kContenders; ++i) {
+    threads.emplace_back([&, i] {
+      json body = E1C1("2026-04-0" + std::to_string(1 + i), "2026-12-31", 4);
+      const int status = api_->Call("staff-cd", "POST", "/api/v1/agreements", body.dump()).status;
+      (status == 201 ? created : status == 409 ? refused : other)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(other, 0);
+  EXPECT_EQ(created, 1);
+  EXPECT_EQ(refused, kContenders - 1);
+
+  // Two renewals of the same agreement at once: one renews, one is told to
+  // refresh, and never two successors.
+  const json listed = api_->Get("staff-cd", "/api/v1/agreements?enterprise_id=E1").body;
+  ASSERT_EQ(listed["items"].size(), 1u);
+  const std::string id = listed["items"][0]["id"];
+  const int version = listed["items"][0]["version"];
+  std::atomic<int> renewed{0};
+  threads.clear();
+  for (int i = 0; i < 2; ++i) {
+    threads.emplace_back([&, i] {
+      json body{{"end", "2027-0" + std::to_string(3 + i) + "-30"}, {"planned_visits", 6}, {"version", version}};
+      const int status =
+          api_->Call("staff-cd", "POST", "/api/v1/agreements/" + id + "/renew", body.dump()).status;
+      (status == 201 ? renewed : status == 409 ? refused : other)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(other, 0);
+  EXPECT_EQ(renewed, 1);
+  int active = 0;
+  const Reply after = api_->Get("staff-cd", "/api/v1/agreements?enterprise_id=E1");
+  for (const auto& a : after.body["items"]) {
+    active += a["state"] == "active" ? 1 : 0;
+  }
+  EXPECT_EQ(active, 1);
+  EXPECT_EQ(api_->Get("staff-cd", "/api/v1/agreements/" + id).body["state"], "renewed");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProgrammeApiTest, ::testing::ValuesIn(BackendsUnderTest()),
                          [](const auto& info) { return BackendName(info.param); });
 

@@ -11,8 +11,9 @@ void Put(storage::Store& store, storage::DocumentRow row) {
   row.version = 1;
   row.created_at = row.updated_at = "2026-02-01T08:00:00.000Z";
   storage::TrackingWrite write;
-  write.document = std::move(row);
-  if (!store.CommitTracking(write).ok()) throw std::runtime_error("seed " + write.document->id);
+  const std::string id = row.id;
+  write.documents.push_back({std::move(row), -1});
+  if (!store.CommitTracking(write).ok()) throw std::runtime_error("seed " + id);
 }
 
 storage::DocumentRow Agreement(const std::string& id, const std::string& org, const std::string& enterprise,
@@ -103,6 +104,20 @@ void SeedProgrammeExamples(storage::Store& store) {
                   {{"participant_kind", "craftsman"}, {"participant_id", "C1"}, {"name", "工匠C1"}, {"seats", 1}}}},
                 {"wishes", {{"enterprise:E1", {{{"to_id", "C1"}, {"weight", 5}}}}}},
                 {"schedule", schedule}}});
+  // An upcoming lecture nobody has signed up for: the one to call off.
+  Put(store, {.kind = "event",
+              .id = "EV-OFF",
+              .org_id = "cd",
+              .ref_a = "lecture",
+              .state = "open",
+              .body = {{"kind", "lecture"},
+                       {"title", "劳模精神宣讲"},
+                       {"date", "2026-04-01"},
+                       {"place", "成都市工人文化宫"},
+                       {"organiser", "成都市总工会"},
+                       {"capacity", 20},
+                       {"region", ""},
+                       {"registrations", json::array()}}});
 }
 
 const std::map<std::string, std::string>& ProgrammeExamplePaths() {
@@ -116,6 +131,8 @@ const std::map<std::string, std::string>& ProgrammeExamplePaths() {
       {"/api/v1/events/{id}/wishes", "/api/v1/events/EV-DOC/wishes"},
       {"/api/v1/events/{id}/schedule", "/api/v1/events/EV-DOC/schedule"},
       {"/api/v1/events/{id}/agenda", "/api/v1/events/EV-DOC/agenda"},
+      {"/api/v1/events/{id}/withdraw", "/api/v1/events/EV-DOC/withdraw"},
+      {"/api/v1/events/{id}/cancel", "/api/v1/events/EV-OFF/cancel"},
       {"/api/v1/mentorships/{id}", "/api/v1/mentorships/MS-DOC"},
       {"/api/v1/mentorships/{id}/notes", "/api/v1/mentorships/MS-DOC/notes"},
       {"/api/v1/mentorships/{id}/complete", "/api/v1/mentorships/MS-END/complete"},

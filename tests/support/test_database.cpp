@@ -85,7 +85,8 @@ std::filesystem::path MakeTempDir(const std::string& prefix) {
   return pattern;
 }
 
-TestDatabase::TestDatabase(Backend backend) : backend_(backend), dir_(MakeTempDir("craftlink-test")) {
+TestDatabase::TestDatabase(Backend backend, const std::string& pg_create_options)
+    : backend_(backend), dir_(MakeTempDir("craftlink-test")) {
   if (backend == Backend::kSqlite) {
     url_ = "sqlite:" + (dir_ / "test.db").string();
     return;
@@ -93,7 +94,7 @@ TestDatabase::TestDatabase(Backend backend) : backend_(backend), dir_(MakeTempDi
   static std::atomic<int> counter{0};
   pg_database_ = "craftlink_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
   PgAdmin("DROP DATABASE IF EXISTS " + pg_database_);
-  PgAdmin("CREATE DATABASE " + pg_database_);
+  PgAdmin("CREATE DATABASE " + pg_database_ + (pg_create_options.empty() ? "" : " " + pg_create_options));
   url_ = WithDatabase(PgAdminUrl(), pg_database_);
 }
 

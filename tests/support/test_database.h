@@ -21,7 +21,9 @@ std::string BackendName(Backend backend);
 
 class TestDatabase {
  public:
-  explicit TestDatabase(Backend backend);
+  // `pg_create_options` are appended to PostgreSQL's CREATE DATABASE (e.g.
+  // another default collation); SQLite ignores them.
+  explicit TestDatabase(Backend backend, const std::string& pg_create_options = "");
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
