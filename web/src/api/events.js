@@ -19,6 +19,10 @@ export const registerParticipant = (id, body) => api.post(`/events/${enc(id)}/re
 // {participant_id, participant_kind?, attended} → {event, delta}
 export const recordAttendance = (id, body) => api.post(`/events/${enc(id)}/attendance`, body)
 
+// {participant_id?, participant_kind?} → the event without that registration (one's own by default)
+export const withdrawRegistration = (id, body = {}) => api.post(`/events/${enc(id)}/withdraw`, body)
+// {reason, version} → the cancelled event (staff in scope)
+export const cancelEvent = (id, body) => api.post(`/events/${enc(id)}/cancel`, body)
 // {participant_id?, participant_kind?, wishes: [{to_id, weight}]} → {event_id, participant, wishes}
 export const setWishes = (id, body) => api.post(`/events/${enc(id)}/wishes`, body)
 // {slots, slot_labels?, mutual_bonus?} → {meetings, unplaced, total_score, upper_bound, …, agendas}

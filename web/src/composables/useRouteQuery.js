@@ -14,3 +14,20 @@ export function useRouteQuery() {
   }
   return { initial, remember }
 }
+
+// Keeps one choice of a list page in the address (?sort=…), beside ?q=. A
+// value outside `allowed` reads as allowed[0], the default, which the
+// address leaves out so that plain links stay plain.
+export function useRouteChoice(key, allowed) {
+  const route = useRoute()
+  const router = useRouter()
+  const raw = route.query[key]
+  const initial = typeof raw === 'string' && allowed.includes(raw) ? raw : allowed[0]
+  function remember(value) {
+    const query = { ...route.query }
+    if (value && value !== allowed[0]) query[key] = value
+    else delete query[key]
+    router.replace({ query })
+  }
+  return { initial, remember }
+}

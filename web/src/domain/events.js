@@ -234,6 +234,20 @@ export function wishesBody(rows, participant = null) {
   return body
 }
 
+// What a registered participant works on when naming their own wishes: the
+// other side as the server lists it for them (counterparts) and themself.
+export function participantView(event, self) {
+  const own = (event?.registrations ?? []).filter((r) => r.participant_kind === self.kind && r.participant_id === self.id)
+  return { ...event, registrations: [...own, ...(event?.counterparts ?? [])] }
+}
+
+// A registration its owner may still take back: before the event, not
+// cancelled, and no attendance recorded (the KPIs would already hold it).
+export function canWithdraw(event, registration, today = todayIso()) {
+  if (!event || !registration || event.state === 'cancelled') return false
+  return event.date >= today && !(registration.attended > 0)
+}
+
 // How many wishes each registered participant has named, for the overview.
 export function wishCounts(event) {
   const wishes = event?.wishes ?? {}

@@ -18,6 +18,13 @@ export function staleNeeds(needs, now = new Date()) {
     .sort((a, b) => daysOpen(b, now) - daysOpen(a, now) || String(a.id).localeCompare(String(b.id)))
 }
 
+// Whether a page of open needs read oldest first (GET /needs?sort=posted)
+// has passed the stale ones: it holds a dated need that is not stale, and
+// every later one is newer still. Undated needs sort first and prove nothing.
+export function passedStale(needs, now = new Date()) {
+  return (needs ?? []).some((n) => daysOpen(n, now) !== null && !isStale(n, now))
+}
+
 // The server reminds the craftsman after --dispatch-remind-hours (24 by
 // default); from then on the dispatch is worth a call from staff too.
 export const REMIND_AFTER_HOURS = 24

@@ -1,4 +1,5 @@
-// Need rules the UI applies itself because the API does not (yet).
+// Need rules the UI applies itself because the API does not (yet), and the
+// orders it asks the API for.
 
 const DAY_MS = 24 * 60 * 60 * 1000
 export const STALE_AFTER_DAYS = 30
@@ -30,6 +31,17 @@ export function matchesFilters(need, { kind, status, onsite, staleOnly } = {}, n
   if (staleOnly && !isStale(need, now)) return false
   return true
 }
+
+// The orders the needs inbox offers, as GET /needs?sort= takes them ('' is
+// the API's own id order). The server sorts, so the order holds across
+// pages; dates are ISO text, so sorting them as text is by date.
+export const NEED_SORTS = [
+  { value: '', label: 'needs.sortDefault' },
+  { value: '-posted', label: 'needs.sortNewest' },
+  { value: 'posted', label: 'needs.sortOldest' },
+  { value: 'region', label: 'needs.sortRegion' },
+  { value: 'industry', label: 'needs.sortIndustry' },
+]
 
 // Ids the enterprise form generates: N-<timestamp>-<random>; unique enough
 // for one enterprise's hand-typed needs, and a clash answers 409, never overwrites.

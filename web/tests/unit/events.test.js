@@ -28,6 +28,8 @@ import {
   slotName,
   validDate,
   kindLabel,
+  participantView,
+  canWithdraw,
 } from '../../src/domain/events.js'
 import { request } from '../../src/api/client.js'
 
@@ -273,5 +275,28 @@ describe('the printable agenda', () => {
       status: 404,
       message: '这次对接会尚未生成日程',
     })
+  })
+})
+
+describe('a participant at a 对接会', () => {
+  const seen = {
+    id: 'EV-9', kind: 'matchmaking', date: '2026-06-01', state: 'open',
+    registrations: [{ participant_kind: 'enterprise', participant_id: 'E1', name: '企业一', seats: 2 }],
+    counterparts: [{ participant_kind: 'craftsman', participant_id: 'C1', name: '工匠一' }, { participant_kind: 'craftsman', participant_id: 'C2', name: '工匠二' }],
+    wishes: { 'enterprise:E1': [{ to_id: 'C2', weight: 4 }] },
+  }
+
+  it('names their own wishes over the counterparts the server lists', () => {
+    const rows = wishRows(participantView(seen, { kind: 'enterprise', id: 'E1' }), 'enterprise', 'E1')
+    expect(rows.map((r) => [r.id, r.wanted, r.weight])).toEqual([['C1', false, expect.anything()], ['C2', true, 4]])
+  })
+
+  it('may withdraw before the day, not after, not once attended, not from a cancelled event', () => {
+    const own = seen.registrations[0]
+    expect(canWithdraw(seen, own, '2026-05-31')).toBe(true)
+    expect(canWithdraw(seen, own, '2026-06-02')).toBe(false)
+    expect(canWithdraw(seen, { ...own, attended: 1 }, '2026-05-31')).toBe(false)
+    expect(canWithdraw(seen, { ...own, attended: 0 }, '2026-05-31')).toBe(true)
+    expect(canWithdraw({ ...seen, state: 'cancelled' }, own, '2026-05-31')).toBe(false)
   })
 })

@@ -7,6 +7,7 @@ import {
   attentionList,
   awaitingReply,
   enterpriseTasks,
+  passedStale,
   profileCompleteness,
   PROFILE_FIELDS,
   staffAttention,
@@ -33,6 +34,14 @@ describe('staff: needs waiting too long', () => {
     ]
     expect(staleNeeds(needs, NOW).map((n) => n.id)).toEqual(['N-D', 'N-A', 'N-F'])
     expect(staleNeeds(undefined, NOW)).toEqual([])
+  })
+
+  it('knows a page read oldest first has passed the stale needs at the first recent one', () => {
+    // sort=posted puts undated needs first: they prove nothing either way.
+    expect(passedStale([{ id: 'N-E' }, { id: 'N-D', posted: '2026-08-01' }, { id: 'N-F', posted: '2026-10-29' }], NOW)).toBe(false)
+    expect(passedStale([{ id: 'N-F', posted: '2026-10-29' }, { id: 'N-G', posted: '2026-10-30' }], NOW)).toBe(true) // 30 days
+    expect(passedStale([], NOW)).toBe(false)
+    expect(passedStale(undefined, NOW)).toBe(false)
   })
 })
 

@@ -69,7 +69,7 @@ describe('staff home', () => {
     listEvents.mockResolvedValue({ items: [{ id: 'EV-1', kind: 'matchmaking', title: '川渝对接会', date: inDays(3), place: '成都' }, { id: 'EV-0', title: '旧活动', date: daysAgo(3) }] })
     const w = await mountPanel(StaffHome)
 
-    expect(listRecords).toHaveBeenCalledWith('needs', expect.objectContaining({ status: 'open' }))
+    expect(listRecords).toHaveBeenCalledWith('needs', expect.objectContaining({ status: 'open', sort: 'posted' }))
     expect(section(w, 'home-stale').findAll('[data-test="need-card"]').map((c) => c.text())).toEqual([expect.stringContaining('轴类零件圆度超差')])
     expect(section(w, 'home-stale').find('[data-test="section-count"]').text()).toBe('1')
     expect(listEngagements.mock.calls.map((c) => c[0].state).sort()).toEqual(['dispatched', 'not_resolved', 'proposed'])
@@ -80,6 +80,24 @@ describe('staff home', () => {
     expect(events.map((e) => e.text())).toEqual([expect.stringContaining('川渝对接会')])
     expect(events[0].text()).toContain('对接会')
     expect(events[0].findComponent(RouterLinkStub).props('to')).toEqual({ name: 'event', params: { id: 'EV-1' } })
+  })
+
+  it('reads open needs oldest first and stops at the page that reaches a recent one', async () => {
+    user.value = { role: 'staff', org_id: 'sc' }
+    const stalePage = (from) => Array.from({ length: 3 }, (_, i) => ({ id: `N-${from + i}`, title: `旧需求${from + i}`, posted: daysAgo(90 - from - i) }))
+    listRecords
+      .mockResolvedValueOnce({ items: [{ id: 'N-UNDATED', title: '无日期' }, ...stalePage(0)], next_after: 'C1' })
+      .mockResolvedValueOnce({ items: [...stalePage(3), { id: 'N-NEW', title: '新需求', posted: daysAgo(2) }], next_after: 'C2' })
+      .mockResolvedValue({ items: [{ id: 'N-NEWER', posted: daysAgo(1) }], next_after: null })
+    listEngagements.mockResolvedValue({ items: [] })
+    getKpi.mockResolvedValue(null)
+    listEvents.mockResolvedValue({ items: [] })
+    const w = await mountPanel(StaffHome)
+    expect(listRecords.mock.calls.map((c) => c[1].after)).toEqual([undefined, 'C1'])
+    expect(section(w, 'home-stale').find('[data-test="section-count"]').text()).toBe('6')
+    expect(section(w, 'home-stale').find('.home-note').exists()).toBe(false) // the list is complete
+    const more = section(w, 'home-stale').findAllComponents(RouterLinkStub).find((l) => l.props('to').name === 'needs')
+    expect(more.props('to')).toEqual({ name: 'needs', query: { sort: 'posted' } })
   })
 
   it('hides the events when the server has none to give, and keeps the rest', async () => {

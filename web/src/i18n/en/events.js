@@ -1,6 +1,18 @@
 // Texts of the events pages (lectures, trainings, showcases, matchmaking).
 export default {
   events: {
+    cancelAction: 'Cancel event',
+    cancelTitle: 'Cancel this event',
+    cancelHint: 'Everyone registered ({n} seats) is notified; the event can no longer be edited or joined.',
+    cancelReason: 'Reason',
+    cancelReasonRequired: 'Give a reason; registrants will see it',
+    cancelConfirm: 'Cancel the event',
+    cancelled: 'Event cancelled; registrants notified',
+    cancelledTag: 'Cancelled',
+    cancelledNote: 'This event was cancelled: {reason}',
+    withdraw: 'Withdraw registration',
+    withdrawConfirm: 'Withdraw your registration? Your wishes and your matchmaking meetings are removed too.',
+    withdrawn: 'Registration withdrawn',
     nav: 'Events',
     title: 'Events',
     intro: 'Lectures, trainings, showcases and matchmaking events of your organisation and those below it. Open one for registrations, attendance and the matchmaking schedule.',

@@ -13,7 +13,7 @@ export default {
     seeAll: 'See all',
     staleTitle: 'Needs waiting over 30 days',
     staleEmpty: 'No need has waited over 30 days.',
-    staleFirstPages: 'Looked for among the first {n} open needs only; filter the needs inbox for the full list.',
+    staleFirstPages: 'Read the {n} longest-waiting open needs only; sort the needs inbox by oldest first for the full list.',
     toInbox: 'Open the needs inbox',
     attentionTitle: 'Engagements waiting for you',
     attentionEmpty: 'No engagement is waiting for you.',

@@ -1,6 +1,18 @@
 // 活动（宣讲、培训、成果展示、对接会）页面的文字。
 export default {
   events: {
+    cancelAction: '取消活动',
+    cancelTitle: '取消这次活动',
+    cancelHint: '取消后所有已报名者（{n} 人次名额）都会收到通知，活动不能再修改或报名。',
+    cancelReason: '取消原因',
+    cancelReasonRequired: '请填写取消原因，报名者会看到它',
+    cancelConfirm: '确认取消活动',
+    cancelled: '活动已取消，已通知报名者',
+    cancelledTag: '已取消',
+    cancelledNote: '这次活动已取消：{reason}',
+    withdraw: '取消报名',
+    withdrawConfirm: '确定取消报名吗？您的意向和对接会日程中的会谈也会一并删除。',
+    withdrawn: '已取消报名',
     nav: '活动',
     title: '活动',
     intro: '本组织及下级组织的宣讲、培训、成果展示和对接会。点活动名称查看报名、出席和对接会日程。',

@@ -13,7 +13,7 @@ export default {
     seeAll: '查看全部',
     staleTitle: '等待超过 30 天的需求',
     staleEmpty: '没有等待超过 30 天的需求。',
-    staleFirstPages: '只在前 {n} 条待派需求中查找；完整列表请到需求列表筛选。',
+    staleFirstPages: '只读了等待最久的 {n} 条待派需求；完整列表请到需求列表按「最早发布」查看。',
     toInbox: '去需求列表',
     attentionTitle: '待处理的助企服务',
     attentionEmpty: '没有等待您处理的助企服务。',

@@ -3,7 +3,7 @@
 // who wants to meet whom, make the schedule (tables × slots) and read and
 // print a craftsman's agenda, then record attendance on the day; the
 // enterprise, on a 390×844 phone, finds the event, sees only its own
-// registration and its own agenda.
+// registration and its own agenda, and changes its own wishes.
 import assert from 'node:assert/strict'
 import { PHONE, DESKTOP, axeCheck, choose } from '../lib/browser.mjs'
 
@@ -167,10 +167,21 @@ async function enterpriseSeesItsOwn(s, eventId) {
   // Only its own registration, no staff tools, and its own agenda.
   await page.locator('[data-test="registration"]').first().waitFor()
   assert.equal(await page.locator('[data-test="registration"]').count(), 1)
-  assert.equal(await page.locator('[data-test="wishes"], [data-test="schedule"], [data-test="event-edit"]').count(), 0)
+  assert.equal(await page.locator('[data-test="schedule"], [data-test="event-edit"], [data-test="event-cancel"]').count(), 0)
   const agenda = page.locator('[data-test="agenda-view"][data-participant="E-CD-001"]')
   await agenda.locator('[data-test="agenda-entry"]', { hasText: '王建国' }).waitFor()
   await agenda.locator('[data-test="agenda-entry"]', { hasText: '雷振川' }).waitFor()
+  // Its own wishes, over the craftsmen registered (names only): no picker
+  // of other participants. It drops 雷振川 and saves.
+  const wishes = page.locator('[data-test="wishes"]')
+  const lei = wishes.locator('[data-test="wish-row"][data-target="C-004"]')
+  await lei.waitFor()
+  assert.equal(await wishes.locator('[data-test="wishes-participant"]').count(), 0)
+  assert.equal(await lei.locator('.el-checkbox.is-checked').count(), 1)
+  await lei.locator('.el-checkbox').click()
+  await wishes.locator('[data-test="wishes-save"]', { hasText: '保存意向（1 个）' }).click()
+  await page.locator('.el-message', { hasText: '意向已保存' }).waitFor()
+  await lei.locator('.el-checkbox:not(.is-checked)').waitFor()
   await noSidewaysScroll(page)
   const violations = await axeCheck(page, '#main')
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 1))
