@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # HTTP throughput of `craftlink serve` under wrk, without PostgreSQL: a
 # SQLite database with the dev data plus N generated craftsmen, one admin,
-# the server on a free port, and wrk against a list endpoint and a record
-# endpoint at each connection count. Prints one Markdown table: requests/s,
+# the server on a free port, and wrk against a need's matches, a list
+# endpoint and a record endpoint at each connection count. Prints one Markdown table: requests/s,
 # p50/p99 latency and errors (non-2xx responses + socket errors).
 # Usage: bench/api_wrk.sh [BUILD_DIR]   (default BUILD_DIR=build)
 # Knobs: N=100000 DURATION=15s THREADS=2 CONNECTIONS="64 256" TIMEOUT=5s
@@ -71,11 +71,22 @@ end
 LUA
 
 RECORD=$(head -1 "$DEV/craftsmen.jsonl" | grep -o '"id": *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+NEED=$(head -1 "$DEV/needs.jsonl" | grep -o '"id": *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+# The match index is built after the server starts listening: wait until
+# the need's matches answer 200 before loading it.
+for _ in $(seq 1200); do
+  code=$(BASE="$BASE" TOKEN="$TOKEN" NEED="$NEED" node -e '
+    fetch(`${process.env.BASE}/api/v1/needs/${process.env.NEED}/matches`, {headers: {Authorization: `Bearer ${process.env.TOKEN}`}})
+      .then((r) => console.log(r.status), () => console.log(0))')
+  [ "$code" = 200 ] && break
+  sleep 0.5
+done
+[ "$code" = 200 ] || { echo "matches never answered 200 (last: $code)" >&2; exit 1; }
 echo "N=$N craftsmen (+ dev data), wrk -t$THREADS -d$DURATION --timeout $TIMEOUT --latency, $(nproc) cores"
 echo
 echo "| endpoint | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | requests |"
 echo "|---|---|---|---|---|---|---|---|"
-for path in "/api/v1/craftsmen?limit=20" "/api/v1/craftsmen/$RECORD"; do
+for path in "/api/v1/needs/$NEED/matches" "/api/v1/craftsmen?limit=20" "/api/v1/craftsmen/$RECORD"; do
   for c in $CONNECTIONS; do
     out=$(wrk -t"$THREADS" -c"$c" -d"$DURATION" --timeout "$TIMEOUT" --latency -s "$WORK/bearer.lua" "$BASE$path")
     read -r _ rps p50 p99 non2xx sockerr total < <(printf '%s\n' "$out" | grep '^RESULT')
