@@ -100,9 +100,19 @@ Result<json> BatchDispatchService::Propose(const access::Principal& who, const j
     const bool found = std::any_of(needs.begin(), needs.end(), [&](const auto& n) { return n.id == id; });
     if (!found) return Status::NotFound("没有找到需求 " + id + "，或它不在您的管辖范围内");
   }
-  for (const auto& n : needs) {
-    if (n.status != domain::NeedStatus::kOpen) return Status::Conflict("需求 " + n.id + " 已在服务中或已关闭");
+  // Needs picked a while ago may have been dispatched since: plan the rest
+  // and say which were left out, rather than refusing the whole batch.
+  json skipped = json::array();
+  std::vector<domain::Need> open;
+  for (auto& n : needs) {
+    if (n.status == domain::NeedStatus::kOpen) {
+      open.push_back(std::move(n));
+    } else {
+      skipped.push_back({{"need_id", n.id}, {"reason", "已在服务中或已关闭"}});
+    }
   }
+  if (open.empty() && !skipped.empty()) return Status::Conflict("所选需求都已在服务中或已关闭，没有可派的需求");
+  needs = std::move(open);
   BatchDispatchOptions options;
   auto balancing = FlagField(body, "load_balancing", false);
   if (!balancing.ok()) return balancing.status();
@@ -126,6 +136,7 @@ Result<json> BatchDispatchService::Propose(const access::Principal& who, const j
                             .ip = origin.ip, .detail = json{{"needs", needs.size()}}.dump()});
   json out = plans;
   out["plan_id"] = plan.id;
+  out["skipped"] = std::move(skipped);
   return out;
 }
 

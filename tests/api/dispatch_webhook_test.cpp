@@ -96,8 +96,14 @@ TEST_P(DispatchWithMatchingTest, BatchPlanShowsBothSolversAndIsConfirmedOnce) {
   EXPECT_EQ(api_->Get("staff-cd", "/api/v1/kpi?year=2026").body["totals"].value("overrides", 0), 0);
   EXPECT_EQ(api_->Call("staff-cd", "POST", confirm, "{}").status, 409);
   EXPECT_EQ(api_->Get("admin", "/api/v1/needs/N1").body["status"], "in_progress");
-  // Needs in service are not planned again.
+  // Needs in service are not planned again: alone they are a 409, beside
+  // open ones they are left out and named.
   EXPECT_EQ(api_->Call("staff-cd", "POST", "/api/v1/dispatch", body).status, 409);
+  Reply mixed = api_->Call("admin", "POST", "/api/v1/dispatch", json{{"need_ids", {"N1", "N2"}}}.dump());
+  ASSERT_EQ(mixed.status, 200) << mixed.raw;
+  ASSERT_EQ(mixed.body["skipped"].size(), 1u) << mixed.raw;
+  EXPECT_EQ(mixed.body["skipped"][0]["need_id"], "N1");
+  for (const auto& a : mixed.body["optimal"]["assignments"]) EXPECT_NE(a["need_id"], "N1");
 }
 
 // A receiver that fails its first request, then accepts; it keeps what it got.

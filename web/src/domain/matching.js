@@ -18,7 +18,7 @@ export function scorePercent(score) {
   return Math.round(Math.min(1, Math.max(0, n)) * 100)
 }
 
-const ORDER = ['skill', 'terms', 'track_record', 'region', 'capacity', 'industry', 'kind', 'owner']
+const ORDER = ['skill', 'terms', 'evidence', 'track_record', 'region', 'capacity', 'industry', 'kind', 'owner']
 
 // One reason as a tag: {key, type, effect, text, highlight, reasonType}.
 export function reasonTag(reason, index = 0) {
@@ -43,6 +43,10 @@ export function reasonTag(reason, index = 0) {
       break
     case 'track_record':
       type = 'warning'
+      break
+    // Needs the craftsman resolved before: the server never quotes their words.
+    case 'evidence':
+      type = 'success'
       break
     default:
       break

@@ -68,6 +68,12 @@ describe('reason tags', () => {
     expect(tags.at(-1).text).toBe('新的理由')
   })
 
+  it('shows evidence from resolved needs right after the matched words, never last', () => {
+    const tags = reasonTags([{ type: 'region', label: '同区县' }, { type: 'evidence', label: '曾解决过类似问题' }, { type: 'skill', label: '空压机维修' }])
+    expect(tags.map((t) => t.reasonType)).toEqual(['skill', 'evidence', 'region'])
+    expect(tags[1]).toMatchObject({ text: '曾解决过类似问题', type: 'success' })
+  })
+
   it('survives reasons with missing or odd members', () => {
     expect(reasonTags(null)).toEqual([])
     const [terms, full, bare] = reasonTags([{ type: 'terms', terms: ['气孔', '焊缝'] }, { type: 'capacity', label: '本月已排满', left: 0 }, {}])
