@@ -1,8 +1,9 @@
 #include "kpi_activity.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <chrono>
 
+#include "core/clock.h"
 #include "domain/model.h"
 #include "tracking/engagement_facts.h"
 #include "tracking/engagement_state.h"
@@ -12,31 +13,6 @@ namespace craftlink::bench {
 namespace {
 
 using tracking::EngagementAction;
-
-// Days since 1970-01-01 to YYYY-MM-DD (Howard Hinnant's civil_from_days).
-std::string DayToDate(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  char out[32];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(y + (m <= 2)), m, d);
-  return out;
-}
-
-int64_t DaysFromCivil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
 
 // The fixed facts of one generated engagement.
 struct Scene {
@@ -96,16 +72,19 @@ class Generator {
  public:
   Generator(const ActivityShape& shape, const std::vector<domain::Organisation>& districts, std::mt19937& rng,
             Folder& folder)
-      : shape_(shape), districts_(districts), rng_(rng), folder_(folder) {
+      : shape_(shape),
+        districts_(districts),
+        rng_(rng),
+        folder_(folder),
+        start_(*ParseIsoDay(std::to_string(shape.first_year) + "-01-01")) {
     for (const auto& k : domain::ServiceKindNames()) kinds_.emplace_back(k.code);
   }
 
   Status Engagement(ActivityCounts& counts) {
     const Scene scene = MakeScene();
-    const int64_t first_day = DaysFromCivil(shape_.first_year, 1, 1);
     // Posted early enough that the 180-day follow-up still falls inside the years measured.
     const int64_t span = int64_t{365} * shape_.years - 420;
-    const int64_t posted = first_day + Uniform(0, span);
+    const int64_t posted = Uniform(0, span);
     int64_t day = posted + Uniform(0, 5);
     ++counts.engagements;
     CRAFTLINK_RETURN_IF_ERROR(Line(counts, scene, EngagementAction::kDispatch, day, {{"override", Chance(0.15)}}));
@@ -157,7 +136,7 @@ class Generator {
 
   Status Visit(ActivityCounts& counts, const Scene& scene, int64_t day, int64_t days_to_first_visit) {
     const int64_t workers = Uniform(0, 40);
-    nlohmann::json detail{{"date", DayToDate(day)},
+    nlohmann::json detail{{"date", Date(day)},
                           {"minutes", Uniform(2, 16) * 30},
                           {"workers_trained", workers},
                           {"enterprise_id", scene.enterprise_id}};
@@ -171,9 +150,11 @@ class Generator {
   Status Line(ActivityCounts& counts, const Scene& scene, EngagementAction action, int64_t day,
               nlohmann::json detail) {
     ++counts.history_lines;
-    return folder_.Fold(scene, action, DayToDate(day), std::move(detail));
+    return folder_.Fold(scene, action, Date(day), std::move(detail));
   }
 
+  // Days are counted from 1 January of the first year.
+  std::string Date(int64_t day) const { return IsoDate(start_ + std::chrono::days(day)); }
   int64_t Uniform(int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng_); }
   double Real() { return std::uniform_real_distribution<double>(0, 1)(rng_); }
   bool Chance(double p) { return Real() < p; }
@@ -183,6 +164,7 @@ class Generator {
   std::mt19937& rng_;
   Folder& folder_;
   std::vector<std::string> kinds_;
+  TimePoint start_;
 };
 
 }  // namespace

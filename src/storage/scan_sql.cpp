@@ -6,8 +6,6 @@
 namespace craftlink::storage {
 namespace {
 
-std::string Placeholder(size_t n) { return "$" + std::to_string(n); }
-
 // LIKE pattern matching `text` literally anywhere.
 std::string ContainsPattern(std::string_view text) {
   std::string p = "%";

@@ -20,6 +20,20 @@ namespace craftlink::storage {
 using SqlNull = std::monostate;
 using SqlValue = std::variant<SqlNull, int64_t, std::string>;
 
+// "$n": the placeholder of the n-th parameter, in both dialects.
+inline std::string Placeholder(size_t n) { return "$" + std::to_string(n); }
+
+// Appends `values` to `params` and answers their placeholders as a list,
+// "$3, $4, $5", for `column IN (…)`.
+inline std::string BindList(std::vector<SqlValue>& params, const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) {
+    params.emplace_back(v);
+    out += (out.empty() ? "" : ", ") + Placeholder(params.size());
+  }
+  return out;
+}
+
 class SqlRow {
  public:
   virtual ~SqlRow() = default;

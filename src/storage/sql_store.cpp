@@ -20,7 +20,6 @@ constexpr size_t kIdsPerQuery = 500;
 SqlValue Text(std::string v) { return SqlValue{std::move(v)}; }
 SqlValue Int(int64_t v) { return SqlValue{v}; }
 
-std::string Placeholder(size_t n) { return "$" + std::to_string(n); }
 
 const UpsertSpec& ChangesSpec() {
   static const UpsertSpec kSpec{"changes", {"kind", "record_id", "op", "changed_at"}, {}};

@@ -41,14 +41,11 @@ Result<std::vector<NotificationRow>> SqlStore::Notifications(const std::vector<s
                                                              int64_t after_seq, size_t limit) {
   std::vector<NotificationRow> out;
   if (recipients.empty()) return out;
-  std::string sql = "SELECT seq, recipient, event, title, payload, created_at, read_at FROM notifications WHERE recipient IN (";
   std::vector<SqlValue> params;
-  for (size_t i = 0; i < recipients.size(); ++i) {
-    params.push_back(Text(recipients[i]));
-    sql += (i ? ", $" : "$") + std::to_string(params.size());
-  }
+  std::string sql = "SELECT seq, recipient, event, title, payload, created_at, read_at FROM notifications "
+                    "WHERE recipient IN (" + BindList(params, recipients) + ")";
   params.push_back(Int(after_seq));
-  sql += ") AND seq > $" + std::to_string(params.size()) + " ORDER BY seq DESC LIMIT " + std::to_string(limit);
+  sql += " AND seq > " + Placeholder(params.size()) + " ORDER BY seq DESC LIMIT " + std::to_string(limit);
   Status s = WithConnection([&](SqlConnection& c) {
     return c.Query(sql, params, [&](const SqlRow& r) {
       out.push_back({r.Int(0), std::string(r.Text(1)), std::string(r.Text(2)), std::string(r.Text(3)),

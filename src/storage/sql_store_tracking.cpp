@@ -306,7 +306,7 @@ Result<std::vector<EngagementRow>> SqlStore::ListEngagements(const EngagementFil
   std::vector<SqlValue> params;
   auto bind = [&](std::string_view value) {
     params.push_back(Text(value));
-    return "$" + std::to_string(params.size());
+    return Placeholder(params.size());
   };
   if (!f.org_ids.empty()) {
     sql += " AND org_id IN (";
@@ -352,12 +352,7 @@ Result<std::vector<EngagementEventRow>> SqlStore::EngagementEventsAfter(int64_t 
   std::string sql = std::string("SELECT ") + kEventColumns + " FROM engagement_events WHERE seq > $1";
   std::vector<SqlValue> params{Int(after_seq)};
   if (!actions.empty()) {
-    sql += " AND action IN (";
-    for (size_t i = 0; i < actions.size(); ++i) {
-      params.push_back(Text(actions[i]));
-      sql += (i ? ", $" : "$") + std::to_string(params.size());
-    }
-    sql += ")";
+    sql += " AND action IN (" + BindList(params, actions) + ")";
   }
   sql += " ORDER BY seq LIMIT " + std::to_string(limit);
   std::vector<EngagementEventRow> out;
@@ -520,7 +515,7 @@ Result<std::vector<DocumentRow>> SqlStore::ListDocuments(const DocumentFilter& f
   std::vector<SqlValue> params{Text(f.kind)};
   auto bind = [&](std::string_view value) {
     params.push_back(Text(value));
-    return "$" + std::to_string(params.size());
+    return Placeholder(params.size());
   };
   std::string sql = std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE kind = $1";
   if (!f.org_ids.empty()) {
