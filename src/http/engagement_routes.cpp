@@ -84,6 +84,13 @@ void RegisterEngagementRoutes(RouteCatalog& server, const Services& s) {
     SendResult(res, s.batch_dispatch->Propose(caller->principal, *body, OriginOf(req)));
   });
 
+  server.Get(R"(/api/v1/dispatch/([^/]+))", [&s](const httplib::Request& req, httplib::Response& res) {
+    auto caller = RequireCaller(s.sessions, req, res);
+    if (!caller) return;
+    if (s.batch_dispatch == nullptr) return SendError(res, 503, "unavailable", "匹配服务尚未就绪，请稍后再试");
+    SendResult(res, s.batch_dispatch->Get(caller->principal, req.matches[1].str()));
+  });
+
   server.Post(R"(/api/v1/dispatch/([^/]+)/confirm)", [&s](const httplib::Request& req, httplib::Response& res) {
     auto caller = RequireCaller(s.sessions, req, res);
     if (!caller) return;

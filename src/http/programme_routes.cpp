@@ -93,7 +93,8 @@ void RegisterAgreements(RouteCatalog& server, const Services& s) {
                return services::AgreementQuery{.enterprise_id = req.get_param_value("enterprise_id"),
                                                .craftsman_id = req.get_param_value("craftsman_id"),
                                                .studio_id = req.get_param_value("studio_id"),
-                                               .state = req.get_param_value("state")};
+                                               .state = req.get_param_value("state"),
+                                               .q = req.get_param_value("q")};
              }));
   server.Post("/api/v1/agreements", Create(s, part, &AgreementService::Create));
   server.Get(R"(/api/v1/agreements/([^/]+))", Read(s, part, &AgreementService::Get));
@@ -108,7 +109,8 @@ void RegisterEvents(RouteCatalog& server, const Services& s) {
                return services::EventQuery{.kind = req.get_param_value("kind"),
                                            .org_id = req.get_param_value("org_id"),
                                            .from = req.get_param_value("from"),
-                                           .to = req.get_param_value("to")};
+                                           .to = req.get_param_value("to"),
+                                           .sort = req.get_param_value("sort")};
              }));
   server.Post("/api/v1/events", Create(s, part, &EventService::Create));
   server.Get(R"(/api/v1/events/([^/]+))", Read(s, part, &EventService::Get));
@@ -146,7 +148,8 @@ void RegisterMentorships(RouteCatalog& server, const Services& s) {
              List<services::MentorshipQuery>(s, part, &MentorshipService::List, [](const auto& req) {
                return services::MentorshipQuery{.master_id = req.get_param_value("master_id"),
                                                 .apprentice_id = req.get_param_value("apprentice_id"),
-                                                .state = req.get_param_value("state")};
+                                                .state = req.get_param_value("state"),
+                                                .q = req.get_param_value("q")};
              }));
   server.Post("/api/v1/mentorships", Create(s, part, &MentorshipService::Create));
   server.Post("/api/v1/mentorships/suggest",
@@ -156,6 +159,7 @@ void RegisterMentorships(RouteCatalog& server, const Services& s) {
                 SendResult(res, p.mentorships.Suggest(c.principal, *body));
               }));
   server.Get(R"(/api/v1/mentorships/([^/]+))", Read(s, part, &MentorshipService::Get));
+  server.Put(R"(/api/v1/mentorships/([^/]+))", Act(s, 200, part, &MentorshipService::Update));
   server.Post(R"(/api/v1/mentorships/([^/]+)/notes)", Act(s, 201, part, &MentorshipService::AddNote));
   server.Post(R"(/api/v1/mentorships/([^/]+)/complete)", Act(s, 200, part, &MentorshipService::Complete));
 }
@@ -165,7 +169,8 @@ void RegisterStudios(RouteCatalog& server, const Services& s) {
   const auto part = &ProgrammeService::studios;
   server.Get("/api/v1/studios", List<services::StudioQuery>(s, part, &StudioService::List, [](const auto& req) {
                return services::StudioQuery{.org_id = req.get_param_value("org_id"),
-                                            .member_id = req.get_param_value("member_id")};
+                                            .member_id = req.get_param_value("member_id"),
+                                            .q = req.get_param_value("q")};
              }));
   server.Post("/api/v1/studios", Create(s, part, &StudioService::Create));
   server.Get(R"(/api/v1/studios/([^/]+))", Read(s, part, &StudioService::Get));

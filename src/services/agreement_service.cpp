@@ -237,15 +237,18 @@ Result<nlohmann::json> AgreementService::List(const access::Principal& who, cons
   }
   if (who.role == access::Role::kStaff && filter.org_ids.empty()) filter.org_ids = {"\x01none"};
   const access::Policy policy(*dir);
-  return programme::ListPage(store_, filter, q.limit,
-                             [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
-                               if (!q.state.empty() && row.state != q.state) return std::optional<nlohmann::json>();
-                               if (!policy.InScope(who, row.org_id) && !IsParty(who, row))
-                                 return std::optional<nlohmann::json>();
-                               auto view = View(row);
-                               if (!view.ok()) return view.status();
-                               return std::optional<nlohmann::json>(std::move(*view));
-                             });
+  return programme::ListPage(
+      store_, filter, q.limit, [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
+        if (!q.state.empty() && row.state != q.state) return std::optional<nlohmann::json>();
+        if (!programme::MatchesText(q.q, {row.id, row.body.value("enterprise_name", ""),
+                                          row.body.value("party_name", ""), row.body.value("scope", "")})) {
+          return std::optional<nlohmann::json>();
+        }
+        if (!policy.InScope(who, row.org_id) && !IsParty(who, row)) return std::optional<nlohmann::json>();
+        auto view = View(row);
+        if (!view.ok()) return view.status();
+        return std::optional<nlohmann::json>(std::move(*view));
+      });
 }
 
 Result<nlohmann::json> AgreementService::Renew(const access::Principal& who, std::string_view id,

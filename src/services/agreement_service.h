@@ -30,6 +30,7 @@ struct AgreementQuery {
   std::string state;
   std::string after;
   size_t limit = 50;
+  std::string q;  // in the id, enterprise, party (craftsman or studio) or scope
 };
 
 // Thread-safe: holds no state of its own; the store serialises writes.

@@ -8,6 +8,8 @@
 
 #include "core/clock.h"
 #include "services/engagement_step.h"
+#include "services/record_names.h"
+#include "services/service_support.h"
 
 namespace craftlink::services {
 namespace {
@@ -128,7 +130,7 @@ Result<json> BatchDispatchService::Propose(const access::Principal& who, const j
                             .version = 1,
                             .created_at = now,
                             .updated_at = now,
-                            .body = {{"plans", plans}, {"created_by", who.user_id}}};
+                            .body = {{"plans", plans}, {"created_by", who.user_id}, {"skipped", skipped}}};
   storage::TrackingWrite write;
   write.documents.push_back({plan, -1});
   CRAFTLINK_RETURN_IF_ERROR(store_.CommitTracking(write));
@@ -140,17 +142,71 @@ Result<json> BatchDispatchService::Propose(const access::Principal& who, const j
   return out;
 }
 
-Result<json> BatchDispatchService::Confirm(const access::Principal& who, std::string_view plan_id, const json& body,
-                                           const RequestOrigin& origin) {
+Result<storage::DocumentRow> BatchDispatchService::LoadOwnPlan(const access::Principal& who, std::string_view plan_id) {
   if (who.role != access::Role::kAdmin && who.role != access::Role::kStaff) {
     return Status::PermissionDenied("只有工会工作人员可以派单");
   }
   auto plan = store_.GetDocument(kPlanKind, plan_id);
   if (!plan.ok()) return plan.status();
+  // A plan answers to whoever proposed it: what staff confirm is what they
+  // were shown, and nobody else's plan can be probed.
   if (!plan->has_value() || (*plan)->body.value("created_by", "") != who.user_id) {
     return Status::NotFound("没有找到派单方案 " + std::string(plan_id));
   }
-  if ((*plan)->state != "proposed") return Status::Conflict("派单方案 " + std::string(plan_id) + " 已确认过");
+  return std::move(**plan);
+}
+
+Result<json> BatchDispatchService::Get(const access::Principal& who, std::string_view plan_id) {
+  auto plan = LoadOwnPlan(who, plan_id);
+  if (!plan.ok()) return plan.status();
+  json plans = plan->body.value("plans", json::object());
+  // Plans proposed before skipped needs were kept have none to show.
+  json skipped = plan->body.value("skipped", json::array());
+  std::vector<std::string> craftsman_ids;
+  std::vector<std::string> need_ids;
+  for (const char* which : {"optimal", "greedy"}) {
+    if (!plans.contains(which)) plans[which] = {{"assignments", json::array()}, {"unserved", json::array()}};
+    for (const auto& a : plans[which].value("assignments", json::array())) {
+      need_ids.push_back(a.value("need_id", ""));
+      for (const auto& c : a.value("craftsman_ids", json::array())) craftsman_ids.push_back(c.get<std::string>());
+    }
+    for (const auto& u : plans[which].value("unserved", json::array())) need_ids.push_back(u.value("need_id", ""));
+  }
+  for (const auto& s : skipped) need_ids.push_back(s.value("need_id", ""));
+  auto dir = LoadDirectory(store_);
+  if (!dir.ok()) return dir.status();
+  auto names = RecordNames::Read(store_, access::Policy(*dir), who, craftsman_ids, need_ids);
+  if (!names.ok()) return names.status();
+  auto title = [&](json& item) {
+    if (const std::string* t = names->NeedTitle(item.value("need_id", ""))) item["need_title"] = *t;
+  };
+  for (const char* which : {"optimal", "greedy"}) {
+    for (auto& a : plans[which]["assignments"]) {
+      title(a);
+      json craftsmen = json::array();
+      for (const auto& c : a.value("craftsman_ids", json::array())) craftsmen.push_back(names->Craftsman(c));
+      a["craftsmen"] = std::move(craftsmen);
+      if (const std::string* lead = names->CraftsmanName(a.value("lead_id", ""))) a["lead_name"] = *lead;
+    }
+    for (auto& u : plans[which]["unserved"]) title(u);
+  }
+  for (auto& s : skipped) title(s);
+  json out{{"plan_id", plan->id},
+           {"state", plan->state},
+           {"created_at", plan->created_at},
+           {"updated_at", plan->updated_at},
+           {"optimal", std::move(plans["optimal"])},
+           {"greedy", std::move(plans["greedy"])},
+           {"skipped", std::move(skipped)}};
+  if (plan->body.contains("confirmed")) out["confirmed"] = plan->body["confirmed"];
+  return out;
+}
+
+Result<json> BatchDispatchService::Confirm(const access::Principal& who, std::string_view plan_id, const json& body,
+                                           const RequestOrigin& origin) {
+  auto plan = LoadOwnPlan(who, plan_id);
+  if (!plan.ok()) return plan.status();
+  if (plan->state != "proposed") return Status::Conflict("派单方案 " + std::string(plan_id) + " 已确认过");
   std::string which = OptionalText(body, "plan");
   if (which.empty()) which = "optimal";
   if (which != "optimal" && which != "greedy") return Status::Invalid("plan 应为 optimal 或 greedy", "plan");
@@ -161,18 +217,22 @@ Result<json> BatchDispatchService::Confirm(const access::Principal& who, std::st
       if (v.is_string()) excluded.insert(v.get<std::string>());
     }
   }
-  // Claim the plan first, so that a double click confirms it once.
-  storage::DocumentRow claimed = **plan;
+  // Claim the plan first, so that a double click confirms it once. The
+  // claim says which plan was taken, so the stored plan shows it later.
+  storage::DocumentRow claimed = *plan;
   claimed.state = "confirmed";
   claimed.version += 1;
   claimed.updated_at = NowIso8601();
+  claimed.body["confirmed"] = {{"plan", which},
+                               {"exclude", std::vector<std::string>(excluded.begin(), excluded.end())},
+                               {"at", claimed.updated_at}};
   storage::TrackingWrite claim;
-  claim.documents.push_back({claimed, (*plan)->version});
+  claim.documents.push_back({claimed, plan->version});
   CRAFTLINK_RETURN_IF_ERROR(store_.CommitTracking(claim));
 
   json created = json::array();
   json failed = json::array();
-  for (const auto& a : (*plan)->body["plans"][which]["assignments"]) {
+  for (const auto& a : plan->body["plans"][which]["assignments"]) {
     const std::string need_id = a["need_id"];
     if (excluded.count(need_id)) continue;
     json request{{"need_id", need_id}, {"craftsman_ids", a["craftsman_ids"]}, {"lead_id", a.value("lead_id", "")}};

@@ -41,8 +41,17 @@ class BatchDispatchService {
   // created and the assignments that could not be (with why).
   Result<nlohmann::json> Confirm(const access::Principal& who, std::string_view plan_id, const nlohmann::json& body,
                                  const RequestOrigin& origin);
+  // The stored plan as it was proposed — {plan_id, state: proposed |
+  // confirmed, optimal, greedy, skipped, …} — with each need's title and
+  // each craftsman's name beside the ids (services/record_names.h), so that
+  // a page can show it without asking about each need. The same caller as
+  // Confirm: its proposer, staff or admin; NotFound for anyone else's.
+  Result<nlohmann::json> Get(const access::Principal& who, std::string_view plan_id);
 
  private:
+  // The plan document, when `who` may see and confirm it.
+  Result<storage::DocumentRow> LoadOwnPlan(const access::Principal& who, std::string_view plan_id);
+
   storage::Store& store_;
   MatchService& matches_;
   EngagementService& engagements_;

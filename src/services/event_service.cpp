@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <tuple>
 
 #include "tracking/engagement_facts.h"
 #include "services/event_internal.h"
+#include "services/list_cursor.h"
 #include "tracking/kpi.h"
 
 namespace craftlink::services {
@@ -189,6 +191,7 @@ Status EventService::Fill(const access::Principal& who, const access::OrgDirecto
   }
   row.org_id = org;
   row.ref_a = kind;
+  row.ref_b = *date;  // lists filter and sort by it in SQL (storage schema v6)
   for (const auto& [key, value] :
        std::initializer_list<std::pair<const char*, nlohmann::json>>{{"kind", kind},
                                                                      {"title", *title},
@@ -239,15 +242,46 @@ Result<nlohmann::json> EventService::Get(const access::Principal& who, std::stri
   return event_detail::View(*e);
 }
 
-Result<nlohmann::json> EventService::List(const access::Principal& who, const EventQuery& q) {
+Result<storage::DocumentFilter> EventService::ListFilter(const EventQuery& q) {
   if (!q.kind.empty() && KindChinese(q.kind).empty()) {
     return Status::Invalid("活动类型应为 lecture、training、showcase 或 matchmaking", "kind");
   }
+  for (const auto& [field, value, chinese] :
+       {std::tuple{"from", &q.from, "开始日期 from"}, std::tuple{"to", &q.to, "结束日期 to"}}) {
+    if (value->empty()) continue;
+    auto date = DateField(nlohmann::json{{field, *value}}, field, chinese);
+    if (!date.ok()) return date.status();
+  }
+  if (!q.from.empty() && !q.to.empty() && q.to < q.from) {
+    return Status::Invalid("结束日期 to（" + q.to + "）不能早于开始日期 from（" + q.from + "）", "to");
+  }
+  storage::DocumentFilter filter{.kind = kKind, .ref_a = q.kind, .ref_b_from = q.from, .ref_b_to = q.to};
+  if (q.sort.empty()) {
+    filter.after_id = q.after;
+    return filter;
+  }
+  if (q.sort != "date" && q.sort != "-date") {
+    return Status::Invalid("sort 应为 date（按活动日期）或 -date（日期最近的在前）", "sort");
+  }
+  filter.order_by_ref_b = true;
+  filter.descending = q.sort == "-date";
+  if (!q.after.empty()) {
+    auto at = DecodeSortedCursor(q.sort, q.after);
+    if (!at.ok()) return at.status();
+    filter.after_ref_b = at->value;
+    filter.after_id = at->id;
+  }
+  return filter;
+}
+
+Result<nlohmann::json> EventService::List(const access::Principal& who, const EventQuery& q) {
+  auto query = ListFilter(q);
+  if (!query.ok()) return query.status();
+  storage::DocumentFilter filter = std::move(*query);
   auto dir = programme::LoadDirectory(store_);
   if (!dir.ok()) return dir.status();
   auto home = programme::HomeOrganisation(store_, who);
   if (!home.ok()) return home.status();
-  storage::DocumentFilter filter{.kind = kKind, .ref_a = q.kind, .after_id = q.after};
   if (who.role != access::Role::kAdmin) {
     // Events of the caller's lineage, and staff their subtree's too.
     filter.org_ids = home->empty() ? std::vector<std::string>{"\x01none"} : dir->Lineage(*home);
@@ -263,16 +297,15 @@ Result<nlohmann::json> EventService::List(const access::Principal& who, const Ev
   }
   auto self = std::make_shared<const access::OrgDirectory>(std::move(*dir));
   return programme::ListPage(
-      store_, filter, q.limit, [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
-        const std::string date = row.body.value("date", "");
-        if ((!q.from.empty() && date < q.from) || (!q.to.empty() && date > q.to))
-          return std::optional<nlohmann::json>();
+      store_, filter, q.limit,
+      [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
         Loaded e{.row = row, .orgs = self, .staff = access::Policy(*self).InScope(who, row.org_id)};
         e.SetCaller(who);
         nlohmann::json item = event_detail::View(e);
         item.erase("wishes");  // a list row: the event page shows them
         return std::optional<nlohmann::json>(std::move(item));
-      });
+      },
+      q.sort);
 }
 
 Result<nlohmann::json> EventService::Register(const access::Principal& who, std::string_view id,

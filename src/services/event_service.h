@@ -29,6 +29,9 @@ struct EventQuery {
   std::string to;    // date ≤
   std::string after;
   size_t limit = 50;
+  // "date" or "-date" (latest first), ties by id; "" = id order. A sorted
+  // list pages with the opaque cursor of list_cursor.h in `after`.
+  std::string sort;
 };
 
 // A participant's printable agenda beside its JSON.
@@ -99,6 +102,8 @@ class EventService {
 
  private:
   Result<Loaded> Load(const access::Principal& who, std::string_view id);
+  // The store's filter for a list query, its dates, sort and cursor checked.
+  static Result<storage::DocumentFilter> ListFilter(const EventQuery& query);
   // Validates the editable fields of a create or update into `row`.
   Status Fill(const access::Principal& who, const access::OrgDirectory& orgs, const nlohmann::json& body,
               const std::string& default_org, storage::DocumentRow& row);

@@ -221,16 +221,21 @@ Result<nlohmann::json> MentorshipService::List(const access::Principal& who, con
   // either side's organisation, which the columns cannot express, so the
   // rows are filtered as they are read.
   storage::DocumentFilter filter{.kind = kKind, .ref_a = q.master_id, .ref_b = q.apprentice_id, .after_id = q.after};
-  return programme::ListPage(store_, filter, q.limit,
-                             [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
-                               if (!q.state.empty() && row.state != q.state) return std::optional<nlohmann::json>();
-                               Loaded m{row, StaffFor(policy, who, row), IsCraftsman(who, row.ref_a),
-                                        !row.ref_b.empty() && IsCraftsman(who, row.ref_b)};
-                               if (!m.staff && !m.master && !m.apprentice) return std::optional<nlohmann::json>();
-                               nlohmann::json item = View(m);
-                               item.erase("notes");  // a list row: the mentorship page shows them
-                               return std::optional<nlohmann::json>(std::move(item));
-                             });
+  return programme::ListPage(
+      store_, filter, q.limit, [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
+        if (!q.state.empty() && row.state != q.state) return std::optional<nlohmann::json>();
+        const auto apprentice = row.body.value("apprentice", nlohmann::json::object());
+        if (!programme::MatchesText(q.q, {row.id, row.body.value("master_name", ""), apprentice.value("name", ""),
+                                          apprentice.value("employer", ""), row.body.value("goals", "")})) {
+          return std::optional<nlohmann::json>();
+        }
+        Loaded m{row, StaffFor(policy, who, row), IsCraftsman(who, row.ref_a),
+                 !row.ref_b.empty() && IsCraftsman(who, row.ref_b)};
+        if (!m.staff && !m.master && !m.apprentice) return std::optional<nlohmann::json>();
+        nlohmann::json item = View(m);
+        item.erase("notes");  // a list row: the mentorship page shows them
+        return std::optional<nlohmann::json>(std::move(item));
+      });
 }
 
 Result<nlohmann::json> MentorshipService::AddNote(const access::Principal& who, std::string_view id,
@@ -260,6 +265,28 @@ Result<nlohmann::json> MentorshipService::AddNote(const access::Principal& who, 
   (void)programme::Audit(store_, who, "mentorship_note", "mentorships/" + std::string(id), origin,
                          nlohmann::json::object());
   return out;
+}
+
+Result<nlohmann::json> MentorshipService::Update(const access::Principal& who, std::string_view id,
+                                                 const nlohmann::json& body, const RequestOrigin& origin) {
+  auto m = Load(who, id);
+  if (!m.ok()) return m.status();
+  // The goals are what staff agreed with both sides when pairing them: the
+  // pair add notes, staff change the plan.
+  if (!m->staff) return Status::PermissionDenied("只有工会工作人员可以修改培养目标");
+  CRAFTLINK_RETURN_IF_ERROR(programme::CheckVersion(body, m->row, "师徒结对"));
+  if (m->row.state != "active") return Status::Conflict("师徒结对 " + m->row.id + " 已结业，培养目标不能再改");
+  auto goals = RequiredText(body, "goals", "培养目标", 2000);
+  if (!goals.ok()) return goals.status();
+  const std::string before = m->row.body.value("goals", "");
+  const int64_t read_version = m->row.version;
+  m->row.body["goals"] = *goals;
+  Status s = programme::CommitDocument(store_, m->row, read_version, FormatIso8601(clock_.Now()));
+  if (programme::IsRaced(s)) return Status::Conflict("师徒结对 " + m->row.id + " 已被他人更新，请刷新后再操作");
+  CRAFTLINK_RETURN_IF_ERROR(s);
+  (void)programme::Audit(store_, who, "mentorship_update", "mentorships/" + m->row.id, origin,
+                         {{"goals_before", before}, {"goals", *goals}});
+  return Get(who, id);
 }
 
 Result<nlohmann::json> MentorshipService::Complete(const access::Principal& who, std::string_view id,

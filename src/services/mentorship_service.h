@@ -29,6 +29,7 @@ struct MentorshipQuery {
   std::string state;
   std::string after;
   size_t limit = 50;
+  std::string q;  // in the id, master, apprentice, apprentice's employer or goals
 };
 
 // Apprentices a master takes at once: the craftsman record's
@@ -53,6 +54,10 @@ class MentorshipService {
   // apprentice or staff in scope, while the mentorship is active.
   Result<nlohmann::json> AddNote(const access::Principal& who, std::string_view id, const nlohmann::json& body,
                                  const RequestOrigin& origin);
+  // {goals, version}: staff in scope of either side's organisation revise
+  // the goals of an active mentorship. Conflict when the version is stale.
+  Result<nlohmann::json> Update(const access::Principal& who, std::string_view id, const nlohmann::json& body,
+                                const RequestOrigin& origin);
   // {summary, version}: by the master or staff in scope.
   Result<nlohmann::json> Complete(const access::Principal& who, std::string_view id, const nlohmann::json& body,
                                   const RequestOrigin& origin);

@@ -1,10 +1,13 @@
 #include "services/programme_common.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <random>
 #include <thread>
+
+#include "services/list_cursor.h"
 
 namespace craftlink::services::programme {
 namespace {
@@ -110,8 +113,9 @@ Result<nlohmann::json> RetryRaces(const std::function<Result<nlohmann::json>()>&
 }
 
 Result<nlohmann::json> ListPage(storage::Store& store, storage::DocumentFilter filter, size_t limit,
-                                const RowView& view) {
+                                const RowView& view, std::string_view sort) {
   nlohmann::json items = nlohmann::json::array();
+  std::vector<ListPosition> positions;  // of each item, for the next page's cursor
   // One more than asked for tells whether a next page exists.
   while (items.size() <= limit) {
     filter.limit = kScanChunk;
@@ -120,16 +124,24 @@ Result<nlohmann::json> ListPage(storage::Store& store, storage::DocumentFilter f
     for (const auto& row : *rows) {
       auto item = view(row);
       if (!item.ok()) return item.status();
-      if (*item) items.push_back(std::move(**item));
+      if (*item) {
+        items.push_back(std::move(**item));
+        positions.push_back({row.ref_b, row.id});
+      }
       if (items.size() > limit) break;
     }
     if (rows->size() < kScanChunk) break;
     filter.after_id = rows->back().id;
+    filter.after_ref_b = rows->back().ref_b;
   }
   nlohmann::json next = nullptr;
   if (items.size() > limit) {
     items.erase(items.end() - 1);
-    next = items.back()["id"];
+    positions.pop_back();
+    // The last item shown, never a hidden row after it: its position would
+    // tell the caller that row's id.
+    next = filter.order_by_ref_b ? nlohmann::json(EncodeSortedCursor(sort, positions.back()))
+                                 : nlohmann::json(positions.back().id);
   }
   return nlohmann::json{{"items", std::move(items)}, {"next_after", std::move(next)}};
 }
@@ -160,6 +172,20 @@ Result<std::optional<domain::Craftsman>> VisibleCraftsman(storage::Store& store,
   const bool shared = (*c)->consent == domain::ConsentScope::kPoolAndAlliance;
   if (policy.View(who, **c, shared) == access::Visibility::kHidden) return std::optional<domain::Craftsman>();
   return c;
+}
+
+bool MatchesText(std::string_view q, std::initializer_list<std::string_view> fields) {
+  if (q.empty()) return true;
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  const std::string needle = lower(q);
+  for (std::string_view field : fields) {
+    if (lower(field).find(needle) != std::string::npos) return true;
+  }
+  return false;
 }
 
 Status Audit(storage::Store& store, const access::Principal& who, std::string_view action, std::string_view target,

@@ -6,6 +6,7 @@
 // another request wrote first, paged lists filtered by visibility, audit.
 
 #include <functional>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -66,11 +67,13 @@ Result<storage::DocumentWrite> ReadGuard(storage::Store& store, std::string_view
 Result<nlohmann::json> RetryRaces(const std::function<Result<nlohmann::json>()>& attempt);
 
 // One page of documents the caller may see: reads `filter` in chunks from
-// `after`, keeps the rows `view` answers for (nullopt = hidden), and stops at
-// `limit`. Answers {"items": [...], "next_after": id|null}.
+// its position, keeps the rows `view` answers for (nullopt = hidden), and
+// stops at `limit`. Answers {"items": [...], "next_after": …|null}: the last
+// item's id, or for a filter ordered by ref_b the opaque cursor of
+// list_cursor.h carrying `sort` (the list's sort parameter as given).
 using RowView = std::function<Result<std::optional<nlohmann::json>>(const storage::DocumentRow&)>;
 Result<nlohmann::json> ListPage(storage::Store& store, storage::DocumentFilter filter, size_t limit,
-                                const RowView& view);
+                                const RowView& view, std::string_view sort = "");
 
 // A list of distinct non-empty ids at `field` (absent = empty).
 Result<std::vector<std::string>> IdList(const nlohmann::json& body, const char* field, const char* chinese,
@@ -79,6 +82,11 @@ Result<std::vector<std::string>> IdList(const nlohmann::json& body, const char* 
 // Is craftsman `id` there and visible to `who` (alliance sharing included)?
 Result<std::optional<domain::Craftsman>> VisibleCraftsman(storage::Store& store, const access::Policy& policy,
                                                           const access::Principal& who, const std::string& id);
+
+// q= on programme lists, as on record lists (storage's search_text): `q`
+// is a substring of one of `fields`, ASCII letters in either case. An
+// empty `q` matches everything.
+bool MatchesText(std::string_view q, std::initializer_list<std::string_view> fields);
 
 Status Audit(storage::Store& store, const access::Principal& who, std::string_view action, std::string_view target,
              const RequestOrigin& origin, const nlohmann::json& detail);

@@ -1,6 +1,7 @@
 #include "services/studio_service.h"
 
 #include "services/programme_common.h"
+#include "services/record_names.h"
 
 namespace craftlink::services {
 namespace {
@@ -11,6 +12,27 @@ constexpr char kKind[] = "studio";
 
 Status Hidden(std::string_view id) {
   return Status::NotFound("没有找到创新工作室 " + std::string(id) + "，或您无权查看");
+}
+
+// Gives each studio view in `views` its `members: [{id, name?}]`, lead
+// first, reading every member of every view in one batch. A member the
+// caller may not see keeps only the id (services/record_names.h). The
+// stored lead_name stays as it is: the lead is the studio's public face,
+// often in its name.
+Status NameMembers(storage::Store& store, const access::OrgDirectory& orgs, const access::Principal& who,
+                   nlohmann::json& views) {
+  std::vector<std::string> ids;
+  for (const auto& v : views) {
+    for (const auto& m : v.value("member_ids", nlohmann::json::array())) ids.push_back(m.get<std::string>());
+  }
+  auto names = RecordNames::Read(store, access::Policy(orgs), who, ids, {});
+  if (!names.ok()) return names.status();
+  for (auto& v : views) {
+    nlohmann::json members = nlohmann::json::array();
+    for (const auto& m : v.value("member_ids", nlohmann::json::array())) members.push_back(names->Craftsman(m));
+    v["members"] = std::move(members);
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -158,7 +180,9 @@ Result<nlohmann::json> StudioService::Get(const access::Principal& who, std::str
   auto row = store_.GetDocument(kKind, id);
   if (!row.ok()) return row.status();
   if (!row->has_value() || !CanSeeStudio(who, *dir, *home, **row)) return Hidden(id);
-  return View(who, *dir, **row);
+  nlohmann::json views = nlohmann::json::array({View(who, *dir, **row)});
+  CRAFTLINK_RETURN_IF_ERROR(NameMembers(store_, *dir, who, views));
+  return std::move(views[0]);
 }
 
 Result<nlohmann::json> StudioService::List(const access::Principal& who, const StudioQuery& q) {
@@ -168,14 +192,20 @@ Result<nlohmann::json> StudioService::List(const access::Principal& who, const S
   if (!home.ok()) return home.status();
   storage::DocumentFilter filter{.kind = kKind, .after_id = q.after};
   if (!q.org_id.empty()) filter.org_ids = {q.org_id};
-  return programme::ListPage(store_, filter, q.limit,
-                             [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
-                               if (!CanSeeStudio(who, *dir, *home, row)) return std::optional<nlohmann::json>();
-                               if (!q.member_id.empty() && !Contains(StudioMembers(row), q.member_id)) {
-                                 return std::optional<nlohmann::json>();
-                               }
-                               return std::optional<nlohmann::json>(View(who, *dir, row));
-                             });
+  auto page = programme::ListPage(
+      store_, filter, q.limit, [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
+        if (!CanSeeStudio(who, *dir, *home, row)) return std::optional<nlohmann::json>();
+        if (!q.member_id.empty() && !Contains(StudioMembers(row), q.member_id)) {
+          return std::optional<nlohmann::json>();
+        }
+        if (!programme::MatchesText(q.q, {row.id, row.body.value("name", ""), row.body.value("lead_name", "")})) {
+          return std::optional<nlohmann::json>();
+        }
+        return std::optional<nlohmann::json>(View(who, *dir, row));
+      });
+  if (!page.ok()) return page.status();
+  CRAFTLINK_RETURN_IF_ERROR(NameMembers(store_, *dir, who, (*page)["items"]));
+  return page;
 }
 
 }  // namespace craftlink::services

@@ -23,6 +23,7 @@ struct StudioQuery {
   std::string member_id;  // has this craftsman as lead or member
   std::string after;
   size_t limit = 50;
+  std::string q;  // in the id, name or lead's name (programme::MatchesText)
 };
 
 // Who may read a studio: staff in scope of its organisation and admins;

@@ -17,6 +17,9 @@ struct SqlStatement {
   std::vector<SqlValue> params;
 };
 
+// `column` compared byte-wise (UTF-8 code point order) on either dialect.
+std::string Bytewise(const std::string& column, SqlDialect dialect);
+
 // `SELECT body, org_id, archived FROM <spec.table> …` for `options`.
 // Invalid when a filter or sort names a column the table does not query, or
 // when a sorted scan is given half a position.

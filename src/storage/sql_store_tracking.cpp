@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/clock.h"
+#include "storage/scan_sql.h"
 #include "storage/sql_json.h"
 #include "storage/sql_store.h"
 
@@ -512,24 +513,34 @@ Result<std::optional<DocumentRow>> SqlStore::GetDocument(std::string_view kind, 
 }
 
 Result<std::vector<DocumentRow>> SqlStore::ListDocuments(const DocumentFilter& f) {
-  std::vector<SqlValue> params{Text(f.kind)};
-  auto bind = [&](std::string_view value) {
-    params.push_back(Text(value));
-    return Placeholder(params.size());
-  };
-  std::string sql = std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE kind = $1";
-  if (!f.org_ids.empty()) {
-    sql += " AND org_id IN (";
-    for (size_t i = 0; i < f.org_ids.size(); ++i) sql += (i ? ", " : "") + bind(f.org_ids[i]);
-    sql += ")";
-  }
-  if (!f.ref_a.empty()) sql += " AND ref_a = " + bind(f.ref_a);
-  if (!f.ref_b.empty()) sql += " AND ref_b = " + bind(f.ref_b);
-  if (!f.after_id.empty()) sql += " AND id > " + bind(f.after_id);
-  sql += " ORDER BY id";
-  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
   std::vector<DocumentRow> out;
   Status s = WithConnection([&](SqlConnection& c) {
+    std::vector<SqlValue> params{Text(f.kind)};
+    auto bind = [&](std::string_view value) {
+      params.push_back(Text(value));
+      return Placeholder(params.size());
+    };
+    // The ref_b order compares bytes on both backends, as the v6 index does.
+    auto bytes = [&](const char* column) { return Bytewise(column, c.dialect()); };
+    std::string sql = std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE kind = $1";
+    if (!f.org_ids.empty()) sql += " AND org_id IN (" + BindList(params, f.org_ids) + ")";
+    if (!f.ref_a.empty()) sql += " AND ref_a = " + bind(f.ref_a);
+    if (!f.ref_b.empty()) sql += " AND ref_b = " + bind(f.ref_b);
+    if (!f.ref_b_from.empty()) sql += " AND " + bytes("ref_b") + " >= " + bind(f.ref_b_from);
+    if (!f.ref_b_to.empty()) sql += " AND " + bytes("ref_b") + " <= " + bind(f.ref_b_to);
+    if (!f.order_by_ref_b) {
+      if (!f.after_id.empty()) sql += " AND id > " + bind(f.after_id);
+      sql += " ORDER BY id";
+    } else {
+      const char* direction = f.descending ? " DESC" : "";
+      if (!f.after_id.empty()) {
+        const std::string value = bind(f.after_ref_b);
+        sql += " AND (" + bytes("ref_b") + ", " + bytes("id") + (f.descending ? ") < (" : ") > (") + value + ", " +
+               bind(f.after_id) + ")";
+      }
+      sql += " ORDER BY " + bytes("ref_b") + direction + ", " + bytes("id") + direction;
+    }
+    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
     return c.Query(sql, params, [&](const SqlRow& r) {
       out.push_back(ReadDocument(r));
       return true;

@@ -69,7 +69,12 @@ struct ScanOptions {
   // A sorted scan resumes after the row at (after_value, after_id) in its
   // order; SortValueOf (record_order.h) gives a visited record's value.
   std::optional<std::string> after_value;
+  // Only records with these ids (at most kMaxScanIds, Invalid beyond);
+  // nullopt = any id. Views that name many records read them in one go.
+  std::optional<std::vector<std::string>> ids;
 };
+
+inline constexpr size_t kMaxScanIds = 500;
 
 struct RecordCounts {
   int64_t organisations = 0;

@@ -105,7 +105,7 @@ struct DocumentRow {
   std::string id;
   std::string org_id;
   std::string ref_a;  // agreement/mentorship: enterprise or master; event: kind
-  std::string ref_b;  // agreement: craftsman or studio; mentorship: apprentice
+  std::string ref_b;  // agreement: craftsman or studio; mentorship: apprentice; event: date
   std::string state;
   int64_t version = 0;
   std::string created_at;
@@ -181,6 +181,15 @@ struct DocumentFilter {
   std::string ref_b;
   std::string after_id;
   size_t limit = 0;
+  // ref_b within [ref_b_from, ref_b_to], byte-wise; an empty end is open.
+  // Events keep their date (YYYY-MM-DD) in ref_b, so this is a date range.
+  std::string ref_b_from;
+  std::string ref_b_to;
+  // Order by (ref_b, id), both descending when asked, instead of by id. Such
+  // a listing resumes after the row at (after_ref_b, after_id).
+  bool order_by_ref_b = false;
+  bool descending = false;
+  std::string after_ref_b;
 };
 
 struct KpiCell {

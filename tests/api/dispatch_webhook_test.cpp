@@ -106,6 +106,57 @@ TEST_P(DispatchWithMatchingTest, BatchPlanShowsBothSolversAndIsConfirmedOnce) {
   for (const auto& a : mixed.body["optimal"]["assignments"]) EXPECT_NE(a["need_id"], "N1");
 }
 
+TEST_P(DispatchWithMatchingTest, StoredPlanNamesNeedsAndCraftsmenForItsProposerOnly) {
+  Reply proposed = api_->Call("staff-cd", "POST", "/api/v1/dispatch", json{{"need_ids", {"N1"}}}.dump());
+  ASSERT_EQ(proposed.status, 200) << proposed.raw;
+  const std::string url = "/api/v1/dispatch/" + proposed.body["plan_id"].get<std::string>();
+  Reply plan = api_->Get("staff-cd", url);
+  ASSERT_EQ(plan.status, 200) << plan.raw;
+  EXPECT_EQ(plan.body["state"], "proposed");
+  EXPECT_EQ(plan.body["skipped"], json::array());
+  ASSERT_EQ(plan.body["optimal"]["assignments"].size(), 1u) << plan.raw;
+  const json assignment = plan.body["optimal"]["assignments"][0];
+  EXPECT_EQ(assignment["need_id"], "N1");
+  EXPECT_EQ(assignment["need_title"], "焊缝老有气孔");
+  const std::string lead = assignment["craftsman_ids"][0];
+  EXPECT_EQ(assignment["craftsmen"], json::array({{{"id", lead}, {"name", "工匠" + lead}}}));
+  EXPECT_EQ(assignment["lead_name"], "工匠" + lead);
+  EXPECT_EQ(plan.body["greedy"]["assignments"][0]["need_title"], "焊缝老有气孔");
+
+  // Only its proposer: not the province above, not another city, not an
+  // enterprise, and an unknown id reads the same as someone else's.
+  EXPECT_EQ(api_->Get("staff-sc", url).status, 404);
+  EXPECT_EQ(api_->Get("staff-sh", url).status, 404);
+  EXPECT_EQ(api_->Get("admin", url).status, 404);
+  EXPECT_EQ(api_->Get("ent-e1", url).status, 403);
+  EXPECT_EQ(api_->Get("staff-cd", "/api/v1/dispatch/P000000000000").body["error"]["code"], "not_found");
+
+  // A craftsman who has since moved out of the caller's sight keeps only the id.
+  auto moved = api_->store().GetCraftsman(lead);
+  ASSERT_TRUE(moved.ok() && moved->has_value());
+  (*moved)->meta.org_id = "sh";
+  (*moved)->consent = domain::ConsentScope::kPool;
+  ASSERT_TRUE(api_->store().Apply({.craftsmen = {**moved}}).ok());
+  const json hidden = api_->Get("staff-cd", url).body["optimal"]["assignments"][0];
+  EXPECT_EQ(hidden["craftsmen"], json::array({{{"id", lead}}})) << hidden.dump();
+  EXPECT_FALSE(hidden.contains("lead_name")) << hidden.dump();
+
+  ASSERT_EQ(api_->Call("staff-cd", "POST", url + "/confirm", json{{"plan", "greedy"}}.dump()).status, 200);
+  Reply confirmed = api_->Get("staff-cd", url);
+  ASSERT_EQ(confirmed.status, 200) << confirmed.raw;
+  EXPECT_EQ(confirmed.body["state"], "confirmed");
+  EXPECT_EQ(confirmed.body["confirmed"]["plan"], "greedy");
+
+  // A plan that left a need out names it with its title.
+  Reply mixed = api_->Call("admin", "POST", "/api/v1/dispatch", json{{"need_ids", {"N1", "N2"}}}.dump());
+  ASSERT_EQ(mixed.status, 200) << mixed.raw;
+  const json stored = api_->Get("admin", "/api/v1/dispatch/" + mixed.body["plan_id"].get<std::string>()).body;
+  ASSERT_EQ(stored["skipped"].size(), 1u) << stored.dump();
+  EXPECT_EQ(stored["skipped"][0]["need_id"], "N1");
+  EXPECT_EQ(stored["skipped"][0]["need_title"], "焊缝老有气孔");
+  EXPECT_FALSE(stored["skipped"][0]["reason"].get<std::string>().empty());
+}
+
 // A receiver that fails its first request, then accepts; it keeps what it got.
 class Receiver {
  public:

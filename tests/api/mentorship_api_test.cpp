@@ -117,6 +117,62 @@ TEST_P(MentorshipApiTest, PairAcrossOrganisationsFromStartToCompletion) {
   EXPECT_EQ(count("admin", "?master_id=C1&state=completed"), 1u);
 }
 
+TEST_P(MentorshipApiTest, StaffReviseGoalsUnderTheVersionTheyRead) {
+  Reply created = Create("staff-cd", "C1", {{"craftsman_id", "C3"}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string path = "/api/v1/mentorships/" + created.body["id"].get<std::string>();
+  const int version = created.body["version"];
+  const json revised = {{"goals", "半年内独立完成 6 系铝合金 TIG 焊"}, {"version", version}};
+
+  // The pair write notes; the goals are staff's to change, and strangers
+  // cannot tell the mentorship exists.
+  EXPECT_EQ(api_->Call("crafts-c1", "PUT", path, revised.dump()).status, 403);
+  for (const std::string who : {"staff-sh", "ent-e1"}) {
+    EXPECT_EQ(api_->Call(who, "PUT", path, revised.dump()).status, 404) << who;
+  }
+  EXPECT_EQ(api_->Call("staff-cd", "PUT", "/api/v1/mentorships/MS-000000000000", revised.dump()).status, 404);
+  auto refused = [&](json body, int status, const std::string& field) {
+    Reply r = api_->Call("staff-cd", "PUT", path, body.dump());
+    EXPECT_EQ(r.status, status) << body.dump() << " " << r.raw;
+    EXPECT_EQ(r.body["error"].value("field", ""), field) << r.raw;
+  };
+  refused({{"goals", "x"}}, 400, "version");
+  refused({{"goals", ""}, {"version", version}}, 400, "goals");
+  refused({{"goals", std::string(2001, 'x')}, {"version", version}}, 400, "goals");
+  EXPECT_EQ(api_->Get("admin", path).body["version"], version);  // nothing written by the refusals
+
+  Reply updated = api_->Call("staff-cq", "PUT", path, revised.dump());  // the apprentice's organisation
+  ASSERT_EQ(updated.status, 200) << updated.raw;
+  EXPECT_EQ(updated.body["goals"], revised["goals"]);
+  EXPECT_EQ(updated.body["version"], version + 1);
+  EXPECT_EQ(api_->Get("crafts-c1", path).body["goals"], revised["goals"]);
+  // Someone who read the old version is told, not overwritten.
+  Reply stale = api_->Call("staff-cd", "PUT", path, json{{"goals", "旧目标"}, {"version", version}}.dump());
+  EXPECT_EQ(stale.status, 409) << stale.raw;
+  EXPECT_EQ(api_->Get("admin", path).body["goals"], revised["goals"]);
+
+  auto audit = api_->store().ListAudit(0, 1000);
+  ASSERT_TRUE(audit.ok());
+  int lines = 0;
+  for (const auto& a : *audit) {
+    if (a.action != "mentorship_update") continue;
+    ++lines;
+    EXPECT_EQ(a.target, path.substr(std::string("/api/v1/").size()));
+    const json detail = json::parse(a.detail);
+    EXPECT_EQ(detail["goals_before"], "一年内独立完成铝合金焊接");
+    EXPECT_EQ(detail["goals"], revised["goals"]);
+  }
+  EXPECT_EQ(lines, 1);
+
+  // A completed mentorship's goals are its record.
+  const int now = api_->Get("admin", path).body["version"];
+  ASSERT_EQ(
+      api_->Call("staff-cd", "POST", path + "/complete", json{{"summary", "已结业"}, {"version", now}}.dump()).status,
+      200);
+  Reply closed = api_->Call("staff-cd", "PUT", path, json{{"goals", "再加一项"}, {"version", now + 1}}.dump());
+  EXPECT_EQ(closed.status, 409) << closed.raw;
+}
+
 TEST_P(MentorshipApiTest, CreationRefusalsAndMasterCapacity) {
   const json outside = {{"name", "王小明"}, {"employer", "成都精工机械有限公司"}};
   EXPECT_EQ(Create("ent-e1", "C1", outside).status, 403);

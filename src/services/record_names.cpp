@@ -1,0 +1,59 @@
+#include "services/record_names.h"
+
+#include <set>
+
+namespace craftlink::services {
+namespace {
+
+// `ids` without repeats, in chunks a scan by ids takes.
+std::vector<std::vector<std::string>> Chunks(const std::vector<std::string>& ids) {
+  const std::set<std::string> unique(ids.begin(), ids.end());
+  std::vector<std::vector<std::string>> out;
+  for (const auto& id : unique) {
+    if (out.empty() || out.back().size() == storage::kMaxScanIds) out.emplace_back();
+    out.back().push_back(id);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<RecordNames> RecordNames::Read(storage::Store& store, const access::Policy& policy, const access::Principal& who,
+                                      const std::vector<std::string>& craftsman_ids,
+                                      const std::vector<std::string>& need_ids) {
+  RecordNames names;
+  for (auto& chunk : Chunks(craftsman_ids)) {
+    CRAFTLINK_RETURN_IF_ERROR(
+        store.ScanCraftsmen({.include_archived = true, .ids = std::move(chunk)}, [&](domain::Craftsman&& c) {
+          const bool shared = c.consent == domain::ConsentScope::kPoolAndAlliance;
+          if (policy.View(who, c, shared) != access::Visibility::kHidden) names.craftsmen_[c.id] = std::move(c.name);
+          return true;
+        }));
+  }
+  for (auto& chunk : Chunks(need_ids)) {
+    CRAFTLINK_RETURN_IF_ERROR(
+        store.ScanNeeds({.include_archived = true, .ids = std::move(chunk)}, [&](domain::Need&& n) {
+          if (policy.View(who, n) != access::Visibility::kHidden) names.needs_[n.id] = std::move(n.title);
+          return true;
+        }));
+  }
+  return names;
+}
+
+nlohmann::json RecordNames::Craftsman(const std::string& id) const {
+  nlohmann::json j{{"id", id}};
+  if (const std::string* name = CraftsmanName(id)) j["name"] = *name;
+  return j;
+}
+
+const std::string* RecordNames::CraftsmanName(const std::string& id) const {
+  const auto it = craftsmen_.find(id);
+  return it == craftsmen_.end() ? nullptr : &it->second;
+}
+
+const std::string* RecordNames::NeedTitle(const std::string& id) const {
+  const auto it = needs_.find(id);
+  return it == needs_.end() ? nullptr : &it->second;
+}
+
+}  // namespace craftlink::services
