@@ -121,6 +121,67 @@ TEST_P(AccessMatrixTest, WritesMatchTheRoleAndScopeRules) {
   EXPECT_EQ(api_->Call("staff-cd", "PUT", "/api/v1/needs/N1", update).status, 409);  // stale version
 }
 
+TEST_P(AccessMatrixTest, MatchesAndTheRemainingRecordWritesFollowTheSameScope) {
+  api_ = std::make_unique<ApiFixture>(GetParam(), FixtureOptions{.with_matching = true});
+  const std::string enterprise_update = [&] {
+    nlohmann::json e = api_->Get("admin", "/api/v1/enterprises/E1").body;
+    e["name"] = "企业E1（更名）";
+    e["version"] = "stale";
+    return e.dump();
+  }();
+  const std::vector<Cell> cells = {
+      // Candidates for a need: whoever may read the need and dispatch for it.
+      {"", "GET", "/api/v1/needs/N1/matches", 401},
+      {"staff-cd", "GET", "/api/v1/needs/N1/matches", 200},
+      {"staff-sc", "GET", "/api/v1/needs/N1/matches", 200},
+      {"staff-cq", "GET", "/api/v1/needs/N1/matches", 404},
+      {"staff-sh", "GET", "/api/v1/needs/N1/matches", 404},
+      {"ent-e1", "GET", "/api/v1/needs/N1/matches", 200},
+      {"ent-e2", "GET", "/api/v1/needs/N1/matches", 404},
+      {"crafts-c1", "GET", "/api/v1/needs/N1/matches", 404},
+      {"staff-cd", "GET", "/api/v1/needs/N404/matches", 404},
+      {"staff-sh", "GET", "/api/v1/results/R1/matches", 200},
+      {"ent-e2", "GET", "/api/v1/results/R1/matches", 404},
+      {"", "GET", "/api/v1/duplicate-needs", 401},
+      {"staff-cd", "GET", "/api/v1/duplicate-needs", 200},
+      // Likely duplicates among the needs the caller may read, and only those.
+      {"ent-e1", "GET", "/api/v1/duplicate-needs", 200},
+      {"crafts-c1", "GET", "/api/v1/duplicate-needs", 200},
+      {"", "GET", "/api/v1/auth/me", 401},
+      {"crafts-c1", "GET", "/api/v1/auth/me", 200},
+      {"", "POST", "/api/v1/auth/password", 401, R"({"current_password":"x","new_password":"another long pass"})"},
+      // Enterprises and results: created within one's scope, edited by their owners.
+      {"ent-e1", "POST", "/api/v1/enterprises", 403, R"({"id":"E7","name":"新企业","org_id":"cd"})"},
+      {"staff-sh", "POST", "/api/v1/enterprises", 403, R"({"id":"E7","name":"新企业","org_id":"cd"})"},
+      {"staff-cd", "POST", "/api/v1/enterprises", 201, R"({"id":"E7","name":"新企业","org_id":"cd"})"},
+      {"ent-e2", "PUT", "/api/v1/enterprises/E1", 404, enterprise_update},
+      {"staff-sh", "PUT", "/api/v1/enterprises/E1", 404, enterprise_update},
+      {"ent-e1", "PUT", "/api/v1/enterprises/E1", 409, enterprise_update},  // allowed: the stale version is what fails
+      {"crafts-c1", "POST", "/api/v1/results", 403, R"({"id":"R7","title":"新成果","org_id":"sh"})"},
+      {"staff-cd", "POST", "/api/v1/results", 201, R"({"id":"R7","title":"新成果","org_id":"cd"})"},
+      {"staff-cq", "POST", "/api/v1/results/R1/archive", 403},  // shared for reading only
+      {"ent-e1", "POST", "/api/v1/results/R1/archive", 404},
+  };
+  for (const Cell& c : cells) {
+    const Reply r = api_->Call(c.who, c.method, c.path, c.body);
+    EXPECT_EQ(r.status, c.expected) << (c.who.empty() ? "anonymous" : c.who) << " " << c.method << " " << c.path
+                                    << " → " << r.raw.substr(0, 200);
+  }
+  EXPECT_EQ(api_->Get("admin", "/api/v1/enterprises/E1").body["name"], "企业E1");
+  EXPECT_EQ(api_->Get("admin", "/api/v1/results/R1").body["archived"], false);
+  // Two enterprises, one in 成都 and one in 上海, asking for the same joint
+  // training: only someone who may read both needs sees them grouped.
+  const std::pair<const char*, const char*> posts[] = {
+      {"ent-e1", R"({"id":"N5","enterprise_id":"E1","title":"焊工培训取证","description":"车间新招焊工二十人，要参加焊工考试取证，请师傅来厂集中培训。"})"},
+      {"ent-e2", R"({"id":"N6","enterprise_id":"E2","title":"新焊工集中培训考证","description":"新招的一批焊工要考焊工证，想请人来厂里集中培训取证。"})"}};
+  for (const auto& [who, body] : posts) ASSERT_EQ(api_->Call(who, "POST", "/api/v1/needs", body).status, 201);
+  ASSERT_TRUE(api_->engine().CatchUp().ok());  // what the server's follower does
+  EXPECT_EQ(api_->Get("admin", "/api/v1/duplicate-needs").body["groups"].size(), 1u);
+  EXPECT_EQ(api_->Get("staff-sh", "/api/v1/duplicate-needs").body["groups"].size(), 0u);
+  EXPECT_EQ(api_->Get("staff-cd", "/api/v1/duplicate-needs").body["groups"].size(), 0u);
+  EXPECT_EQ(api_->Get("ent-e1", "/api/v1/duplicate-needs").body["groups"].size(), 0u);
+}
+
 TEST_P(AccessMatrixTest, PersonalDataIsMaskedExceptForStaffInScopeAndThePersonThemself) {
   EXPECT_EQ(api_->Get("staff-cd", "/api/v1/craftsmen/C1").body["phone"], "13812345678");
   EXPECT_EQ(api_->Get("crafts-c1", "/api/v1/craftsmen/C1").body["phone"], "13812345678");
