@@ -351,14 +351,16 @@ Result<nlohmann::json> EngagementService::List(const access::Principal& who, con
   const access::Policy policy(*dir);
   auto rows = store_.ListEngagements(filter);
   if (!rows.ok()) return rows.status();
-  nlohmann::json items = nlohmann::json::array();
   nlohmann::json next = nullptr;
+  if (rows->size() > q.limit) {
+    rows->resize(q.limit);
+    next = rows->back().id;
+  }
+  auto names = ReadNames(*rows);
+  if (!names.ok()) return names.status();
+  nlohmann::json items = nlohmann::json::array();
   for (size_t i = 0; i < rows->size(); ++i) {
-    if (i == q.limit) {
-      next = (*rows)[i - 1].id;
-      break;
-    }
-    auto view = View(who, policy, (*rows)[i], false);
+    auto view = View(who, policy, (*rows)[i], false, *names);
     if (!view.ok()) return view.status();
     items.push_back(std::move(*view));
   }

@@ -8,6 +8,7 @@
 // so that two people acting at once cannot both succeed.
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,10 +97,21 @@ class EngagementService {
   Status Expire(Step& step);
   // The best-ranked craftsman of the pool not yet asked to serve `need`.
   Result<std::string> NextCandidate(const domain::Need& need);
+  // What views name rather than id: need titles, enterprise names and the
+  // squads' profiles, read for a whole list page in a few scans instead of
+  // three or more queries per row.
+  struct Names {
+    std::map<std::string, std::string> need_titles;
+    std::map<std::string, std::string> enterprise_names;
+    std::map<std::string, domain::Craftsman> craftsmen;
+  };
+  Result<Names> ReadNames(const std::vector<storage::EngagementRow>& rows);
   // The engagement as `who` may see it; `detailed` adds visits, follow-ups
   // and history (one engagement page rather than a list row).
   Result<nlohmann::json> View(const access::Principal& who, const access::Policy& policy,
                               const storage::EngagementRow& row, bool detailed);
+  Result<nlohmann::json> View(const access::Principal& who, const access::Policy& policy,
+                              const storage::EngagementRow& row, bool detailed, const Names& names);
   Result<access::OrgDirectory> Directory();
   Status Audit(const access::Principal& who, std::string_view action, std::string_view target,
                const RequestOrigin& origin, const nlohmann::json& detail);

@@ -2,6 +2,8 @@
 // staff in scope and to the craftsman themself, the override reasoning only
 // to staff, and the steps the caller may take now, so the UI never offers a
 // button the server would refuse.
+#include <set>
+
 #include "services/engagement_step.h"
 
 namespace craftlink::services {
@@ -33,10 +35,64 @@ std::string_view ActorCode(Actor actor) {
   return "staff";
 }
 
+// `ids` without repeats, in chunks a scan by ids takes.
+std::vector<std::vector<std::string>> Chunks(std::set<std::string> ids) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& id : ids) {
+    if (out.empty() || out.back().size() == storage::kMaxScanIds) out.emplace_back();
+    out.back().push_back(id);
+  }
+  return out;
+}
+
 }  // namespace
+
+// Names are read without visibility checks: whoever may see an engagement
+// may see its need's title, its enterprise and its squad (phones are masked
+// in View), even a confidential need's craftsman.
+Result<EngagementService::Names> EngagementService::ReadNames(const std::vector<storage::EngagementRow>& rows) {
+  std::set<std::string> needs, enterprises, craftsmen;
+  for (const auto& row : rows) {
+    needs.insert(row.need_id);
+    enterprises.insert(row.enterprise_id);
+    craftsmen.insert(row.member_ids.begin(), row.member_ids.end());
+  }
+  Names names;
+  for (auto& chunk : Chunks(std::move(needs))) {
+    CRAFTLINK_RETURN_IF_ERROR(store_.ScanNeeds({.include_archived = true, .ids = std::move(chunk)},
+                                               [&](domain::Need&& n) {
+                                                 names.need_titles[n.id] = std::move(n.title);
+                                                 return true;
+                                               }));
+  }
+  for (auto& chunk : Chunks(std::move(enterprises))) {
+    CRAFTLINK_RETURN_IF_ERROR(store_.ScanEnterprises({.include_archived = true, .ids = std::move(chunk)},
+                                                     [&](domain::Enterprise&& e) {
+                                                       names.enterprise_names[e.id] = std::move(e.name);
+                                                       return true;
+                                                     }));
+  }
+  for (auto& chunk : Chunks(std::move(craftsmen))) {
+    CRAFTLINK_RETURN_IF_ERROR(store_.ScanCraftsmen({.include_archived = true, .ids = std::move(chunk)},
+                                                   [&](domain::Craftsman&& c) {
+                                                     const std::string id = c.id;
+                                                     names.craftsmen.emplace(id, std::move(c));
+                                                     return true;
+                                                   }));
+  }
+  return names;
+}
 
 Result<nlohmann::json> EngagementService::View(const access::Principal& who, const access::Policy& policy,
                                                const storage::EngagementRow& row, bool detailed) {
+  auto names = ReadNames({row});
+  if (!names.ok()) return names.status();
+  return View(who, policy, row, detailed, *names);
+}
+
+Result<nlohmann::json> EngagementService::View(const access::Principal& who, const access::Policy& policy,
+                                               const storage::EngagementRow& row, bool detailed,
+                                               const Names& names) {
   const auto actor = ActorFor(who, policy, row);
   if (!actor) return Status::NotFound("没有找到助企服务 " + row.id);
   const auto state = *tracking::ParseState(row.state);
@@ -61,23 +117,21 @@ Result<nlohmann::json> EngagementService::View(const access::Principal& who, con
     j["override_reason"] = row.body.value("override_reason", "");
     if (row.body.contains("dispatch_plan_id")) j["dispatch_plan_id"] = row.body["dispatch_plan_id"];
   }
-  auto need = store_.GetNeed(row.need_id);
-  if (!need.ok()) return need.status();
-  if (need->has_value()) j["need_title"] = (*need)->title;
-  auto enterprise = store_.GetEnterprise(row.enterprise_id);
-  if (!enterprise.ok()) return enterprise.status();
-  if (enterprise->has_value()) j["enterprise_name"] = (*enterprise)->name;
+  if (auto it = names.need_titles.find(row.need_id); it != names.need_titles.end()) j["need_title"] = it->second;
+  if (auto it = names.enterprise_names.find(row.enterprise_id); it != names.enterprise_names.end()) {
+    j["enterprise_name"] = it->second;
+  }
   nlohmann::json members = nlohmann::json::array();
   for (const std::string& id : row.member_ids) {
-    auto c = store_.GetCraftsman(id);
-    if (!c.ok()) return c.status();
-    if (!c->has_value()) continue;
+    const auto it = names.craftsmen.find(id);
+    if (it == names.craftsmen.end()) continue;
+    const domain::Craftsman& c = it->second;
     const bool full = *actor == Actor::kStaff || who.craftsman_id == id;
     members.push_back({{"id", id},
-                       {"name", (*c)->name},
-                       {"title", (*c)->title},
+                       {"name", c.name},
+                       {"title", c.title},
                        {"lead", id == row.lead_craftsman_id},
-                       {"phone", full ? (*c)->phone : access::MaskPhone((*c)->phone)}});
+                       {"phone", full ? c.phone : access::MaskPhone(c.phone)}});
   }
   j["members"] = std::move(members);
   if (!detailed) return j;

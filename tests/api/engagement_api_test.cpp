@@ -253,6 +253,13 @@ TEST_P(EngagementApiTest, EveryPartySeesOnlyItsOwnEngagementsAndSteps) {
   EXPECT_EQ(api_->Get("ent-e2", "/api/v1/engagements").body["items"].size(), 1u);
   EXPECT_EQ(api_->Get("crafts-c1", "/api/v1/engagements").body["items"].size(), 1u);
   EXPECT_EQ(api_->Get("crafts-c1", "/api/v1/engagements?craftsman_id=C2").status, 403);
+  // A list row names what the page does, with the same masking.
+  for (const char* who : {"staff-cd", "ent-e1"}) {
+    const json row = api_->Get(who, "/api/v1/engagements").body["items"][0];
+    const json page = api_->Get(who, path).body;
+    for (const char* key : {"need_title", "enterprise_name", "members"}) EXPECT_EQ(row[key], page[key]) << who << " " << key;
+    EXPECT_EQ(row["need_title"], "焊缝老有气孔");
+  }
 
   // KPIs: staff in scope (and alliance partners for the alliance), nobody else.
   EXPECT_EQ(api_->Get("staff-sh", "/api/v1/kpi?org_id=cd").status, 404);
