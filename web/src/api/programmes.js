@@ -24,6 +24,9 @@ export const getMentorship = (id) => api.get(`/mentorships/${enc(id)}`)
 export const createMentorship = (body) => api.post('/mentorships', body)
 // {apprentice_ids?, apprentices?: [{id, name, skills, region}], master_ids?}
 export const suggestMentorships = (body) => api.post('/mentorships/suggest', body)
+// Staff change an active pair's goals, with the version read (stale: 409).
+export const updateMentorshipGoals = (mentorship, goals) =>
+  api.put(`/mentorships/${enc(mentorship.id)}`, { goals, version: mentorship.version })
 // Notes need no version: the server appends, retrying its own races.
 export const addMentorshipNote = (id, text) => api.post(`/mentorships/${enc(id)}/notes`, { text })
 export const completeMentorship = (mentorship, summary) =>

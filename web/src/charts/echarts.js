@@ -1,5 +1,6 @@
 // ECharts with only what the dashboard draws: gauge, line and bar charts;
 // title, tooltip, legend, grid, aria; and a toolbox with saveAsImage alone.
+// The province tile map's heatmap and visualMap come separately (heatmap.js).
 // (echarts/components' ToolboxComponent also brings data zoom, data view and
 // magic type, a third of the chart bundle, which no chart here uses.)
 import { use, init } from 'echarts/core'

@@ -1,7 +1,10 @@
-// What a batch plan does not say: it names needs and craftsmen by id and
-// carries no reasons. Titles come from the open-needs list (a few pages of
-// 100), names and reasons from each need's ranked candidates — asked a few
-// at a time, so that a plan of hundreds of needs does not flood the server.
+// What a batch plan does not say. The stored plan (GET /dispatch/{id})
+// carries need titles and craftsman names (domain/dispatchPlan.js
+// planLabels), but not the matcher's reasons: those come from each need's
+// ranked candidates, asked a few at a time and only for the rows shown, so
+// that a plan of hundreds of needs does not flood the server. Before any
+// plan exists, the titles of the needs ticked in the inbox come from the
+// open-needs list (a few pages of 100).
 import { reactive } from 'vue'
 import { listRecords } from '../api/records.js'
 import { getNeedMatches } from '../api/matching.js'
@@ -29,7 +32,6 @@ export async function runLimited(items, limit, fn) {
 
 export function usePlanDetails() {
   const needs = reactive({}) // need id → the need as listed
-  const names = reactive({}) // craftsman id → name
   // need id → {state: 'loading' | 'ready' | 'failed', candidates: {craftsman id → {name, tags}}}
   const reasons = reactive({})
 
@@ -55,10 +57,7 @@ export function usePlanDetails() {
       // The plan ranks the same 20 candidates, full ones included.
       const list = normaliseMatchList(await getNeedMatches(needId, { top: 20, includeFull: true }))
       const candidates = {}
-      for (const m of list.matches) {
-        candidates[m.id] = { name: m.name, tags: m.tags }
-        if (m.name && !names[m.id]) names[m.id] = m.name
-      }
+      for (const m of list.matches) candidates[m.id] = { name: m.name, tags: m.tags }
       reasons[needId] = { state: 'ready', candidates }
     } catch {
       reasons[needId] = { state: 'failed', candidates: {} }
@@ -66,5 +65,5 @@ export function usePlanDetails() {
   }
   const loadReasons = (needIds) => runLimited(needIds, CONCURRENCY, loadOne)
 
-  return { needs, names, reasons, loadNeeds, loadReasons }
+  return { needs, reasons, loadNeeds, loadReasons }
 }

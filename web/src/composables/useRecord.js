@@ -1,33 +1,10 @@
-// One record by id, with the not-found case kept apart from other failures:
-// the API answers 404 both for a missing record and for one the caller may
-// not see, and the page then shows the not-found page.
-import { ref, shallowRef, watch, computed } from 'vue'
+// One record (craftsman, enterprise, need, result) by id: useDocument over
+// GET /{kind}/{id}. A failed read clears the record, so the record pages
+// show the error in its place rather than an old copy.
 import { getRecord } from '../api/records.js'
+import { useDocument } from './useDocument.js'
 
 export function useRecord(kind, idRef) {
-  const record = ref(null)
-  const loading = ref(false)
-  const error = shallowRef(null)
-  const notFound = computed(() => error.value?.status === 404)
-
-  async function reload() {
-    const id = idRef.value
-    if (!id) return
-    loading.value = true
-    error.value = null
-    try {
-      const r = await getRecord(kind, id)
-      if (id === idRef.value) record.value = r
-    } catch (e) {
-      if (id === idRef.value) {
-        error.value = e
-        record.value = null
-      }
-    } finally {
-      loading.value = false
-    }
-  }
-
-  watch(idRef, reload, { immediate: true })
-  return { record, loading, error, notFound, reload }
+  const { data, loading, error, notFound, conflict, reload } = useDocument((id) => getRecord(kind, id), idRef, { clearOnError: true })
+  return { record: data, loading, error, notFound, conflict, reload }
 }

@@ -1,8 +1,9 @@
-// 批量派单 as the UI reads it (POST /dispatch, POST /dispatch/{id}/confirm):
-// the optimiser's plan beside the greedy one, need by need, with what each
-// plan would achieve once staff leave some needs out. The server's plans are
-// taken as they are; only counting (served, unserved, load per craftsman)
-// is done here, because the answer does not carry it for a subset.
+// 批量派单 as the UI reads it (POST /dispatch, GET /dispatch/{id}, POST
+// /dispatch/{id}/confirm): the optimiser's plan beside the greedy one, need
+// by need, with what each plan would achieve once staff leave some needs out.
+// The server's plans are taken as they are; only counting (served, unserved,
+// load per craftsman) is done here, because the answer does not carry it for
+// a subset.
 
 export const PLANS = ['optimal', 'greedy']
 // The server refuses more in one proposal (services/batch_dispatch.cpp).
@@ -17,16 +18,23 @@ export function normalisePlan(plan) {
   const assignments = list(p.assignments).map((a) => {
     const ids = (Array.isArray(a.craftsman_ids) ? a.craftsman_ids : []).map(text).filter(Boolean)
     const leadId = text(a.lead_id) || ids[0] || ''
+    // The stored plan (GET /dispatch/{id}) names them; a proposal's answer
+    // and anyone the caller may no longer see come without a name.
+    const names = Object.fromEntries(list(a.craftsmen).filter((c) => text(c.id) && text(c.name)).map((c) => [text(c.id), text(c.name)]))
+    if (leadId && text(a.lead_name) && !names[leadId]) names[leadId] = text(a.lead_name)
     return {
       needId: text(a.need_id),
+      needTitle: text(a.need_title),
       // lead first, as the server sends them; a lead missing from the list is added
       craftsmanIds: ids.includes(leadId) || !leadId ? ids : [leadId, ...ids],
       leadId,
+      names,
       score: Number.isFinite(Number(a.score)) ? Number(a.score) : 0,
     }
   })
   const unserved = list(p.unserved).map((u) => ({
     needId: text(u.need_id),
+    needTitle: text(u.need_title),
     reason: text(u.reason),
     label: text(u.reason_label),
     detail: text(u.detail),
@@ -39,10 +47,54 @@ export function normalisePlan(plan) {
   }
 }
 
-// The answer of POST /dispatch: {planId, optimal, greedy}.
+// The answer of POST /dispatch or GET /dispatch/{id}: {planId, state,
+// optimal, greedy, skipped, confirmed}. `skipped` lists needs asked for that
+// were no longer open (dispatched or closed since they were picked): the
+// server plans the rest and names these, with its reason. A stored plan says
+// whether it was confirmed and, when the server kept it, with which plan and
+// which needs left out; a fresh proposal is `proposed`.
 export function normaliseProposal(body) {
   const b = body && typeof body === 'object' ? body : {}
-  return { planId: text(b.plan_id), optimal: normalisePlan(b.optimal), greedy: normalisePlan(b.greedy) }
+  const skipped = list(b.skipped)
+    .map((s) => ({ needId: text(s.need_id), title: text(s.need_title), reason: text(s.reason) }))
+    .filter((s) => s.needId)
+  const c = b.confirmed && typeof b.confirmed === 'object' ? b.confirmed : null
+  const confirmed = c && {
+    plan: PLANS.includes(c.plan) ? c.plan : 'optimal',
+    exclude: (Array.isArray(c.exclude) ? c.exclude : []).map(text).filter(Boolean),
+    at: text(c.at),
+  }
+  return {
+    planId: text(b.plan_id),
+    state: b.state === 'confirmed' || confirmed ? 'confirmed' : 'proposed',
+    optimal: normalisePlan(b.optimal),
+    greedy: normalisePlan(b.greedy),
+    skipped,
+    confirmed: confirmed || null,
+  }
+}
+
+// What the page shows for ids: {titles: need id → title, names: craftsman id
+// → name}, from both plans and the skipped needs. Ids without one are left
+// out, so the page falls back to the id (or to what it read elsewhere).
+export function planLabels(proposal) {
+  const titles = {}
+  const names = {}
+  for (const which of PLANS) {
+    for (const a of proposal?.[which]?.assignments ?? []) {
+      if (a.needTitle) titles[a.needId] = a.needTitle
+      Object.assign(names, a.names)
+    }
+    for (const u of proposal?.[which]?.unserved ?? []) if (u.needTitle) titles[u.needId] = u.needTitle
+  }
+  for (const s of proposal?.skipped ?? []) if (s.title) titles[s.needId] = s.title
+  return { titles, names }
+}
+
+// Where a plan's id lives in the address (?plan=ID), beside ?needs=.
+export function planIdOf(query) {
+  const v = query?.plan
+  return typeof v === 'string' ? v.trim() : ''
 }
 
 // What a plan does with one need: {kind: 'assigned', …} or {kind: 'unserved', …}.

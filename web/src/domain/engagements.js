@@ -90,6 +90,7 @@ export const LIMITS = {
   commentMax: 1000,
   hoursMax: 24,
   trainedMax: 10000,
+  titleMax: 200,
 }
 
 // ---- 登记走访 -----------------------------------------------------------
@@ -233,6 +234,19 @@ export const STEP_FORMS = {
     },
   },
 }
+
+// ---- 转为创新成果 ---------------------------------------------------------
+
+export const emptyPromoteForm = (engagement) => ({ title: '', summary: engagement?.resolution?.summary ?? '', owner_consent: false })
+// ctx.asStaff: staff say that the craftsmen agreed; the lead agrees by doing
+// it. The summary has no check, but is listed so that a refusal of it by the
+// server shows on its field.
+export const promoteChecks = {
+  title: required(LIMITS.titleMax, 'engagements.errors.titleRequired', 'engagements.errors.titleLong'),
+  summary: () => '',
+  owner_consent: (v, form, ctx = {}) => (!ctx.asStaff || v ? '' : 'engagements.errors.consentRequired'),
+}
+export const promoteBody = (form) => ({ title: form.title.trim(), summary: form.summary.trim(), owner_consent: form.owner_consent })
 
 export function emptyStepForm(action, { today = todayIso(), engagement } = {}) {
   const form = STEP_FORMS[action]?.empty(today) ?? {}

@@ -5,6 +5,7 @@
 // (src/services/event_service.cpp, event_matchmaking.cpp) checks everything
 // again and its Chinese message wins; these checks only save a round trip.
 import { isoDate } from './needs.js'
+import { addDays } from './programmes.js'
 
 export const EVENT_KINDS = [
   { code: 'lecture', zh: '宣讲', en: 'Lecture', tag: 'primary' },
@@ -31,6 +32,7 @@ export const LIMITS = {
   slotsMin: 1,
   slotsMax: 48,
   slotLabelMax: 60,
+  cancelReasonMax: 500,
 }
 
 export const todayIso = (now = new Date()) => isoDate(now)
@@ -65,8 +67,10 @@ export function emptyEventForm(event = null) {
 export const attendanceRecorded = (event) => (event?.registrations ?? []).some((r) => r.attended !== undefined && r.attended !== null)
 export const lockedFields = (event) => new Set(attendanceRecorded(event) ? ['kind', 'date', 'region'] : [])
 
-// Each returns an i18n key naming the problem, or '' when the value is fine.
-// ctx.seatsTaken: on edit, capacity may not drop below the seats taken.
+// Each returns an i18n key naming the problem, or '' when the value is fine;
+// called as check(value, form, ctx) like the programme forms' checks
+// (composables/useCheckedForm.js). ctx.seatsTaken: on edit, capacity may not
+// drop below the seats taken.
 export const eventChecks = {
   kind: (v) => (EVENT_KINDS.some((k) => k.code === v) ? '' : 'events.errors.kindRequired'),
   title: (v) => {
@@ -81,7 +85,7 @@ export const eventChecks = {
   },
   place: (v) => (length(v) > LIMITS.placeMax ? 'events.errors.placeLong' : ''),
   organiser: (v) => (length(v) > LIMITS.organiserMax ? 'events.errors.organiserLong' : ''),
-  capacity: (v, ctx = {}) => {
+  capacity: (v, form, ctx = {}) => {
     if (v === null || v === undefined || v === '') return 'events.errors.capacityRequired'
     if (!isInt(v) || Number(v) < LIMITS.capacityMin || Number(v) > LIMITS.capacityMax) return 'events.errors.capacityRange'
     if (ctx.seatsTaken && Number(v) < ctx.seatsTaken) return 'events.errors.capacityBelowTaken'
@@ -90,10 +94,13 @@ export const eventChecks = {
   region: (v) => (String(v ?? '').trim() && !REGION.test(String(v).trim()) ? 'events.errors.regionFormat' : ''),
 }
 
+// 取消活动: the registrants are told the reason, so one is required.
+export const cancelReasonCheck = (v) => (length(v) ? '' : 'events.cancelReasonRequired')
+
 export function validateEvent(form, ctx = {}) {
   const errors = {}
   for (const [field, check] of Object.entries(eventChecks)) {
-    const problem = check(form[field], ctx)
+    const problem = check(form[field], form, ctx)
     if (problem) errors[field] = problem
   }
   return errors
@@ -152,26 +159,54 @@ export function canSelfRegister(event, user, today = todayIso()) {
   return true
 }
 
-// Upcoming events first (soonest first), then past ones (latest first). The
-// API pages in id order, so this orders only what has been loaded.
-export function orderEvents(items, today = todayIso()) {
-  const upcoming = items.filter((e) => (e.date ?? '') >= today).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
-  const past = items.filter((e) => (e.date ?? '') < today).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
-  return [...upcoming, ...past]
+// ---- the list -------------------------------------------------------------
+
+// Which events the list shows. The server filters by date and orders by it
+// (GET /events ?from= &to= &sort=date|-date), so paging follows the order:
+// 即将举行 from today on, soonest first; 已举行 before today, latest first;
+// 指定日期 a range picked by hand, in date order.
+export const EVENT_VIEWS = ['upcoming', 'past', 'range']
+
+// Today in China (UTC+8), as the server dates events: a browser elsewhere, or
+// one set to UTC between 16:00 and midnight, would otherwise be a day off.
+export function chinaToday(now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
-// The list's filters as they live in the address and as GET /events takes them.
+// The list's filters as they live in the address: {kind, view, from, to}.
+// Dates come with the range view only; `?from=` or `?to=` alone (an older
+// link) means a range. A range given backwards is read the way it was meant.
 export function filtersFromQuery(query = {}) {
   const text = (v) => (typeof v === 'string' ? v : '')
   const kind = EVENT_KINDS.some((k) => k.code === query.kind) ? query.kind : ''
-  const from = validDate(text(query.from)) ? query.from : ''
-  const to = validDate(text(query.to)) ? query.to : ''
-  return { kind, from, to }
+  let from = validDate(text(query.from)) ? query.from : ''
+  let to = validDate(text(query.to)) ? query.to : ''
+  const view = EVENT_VIEWS.includes(query.when) ? query.when : from || to ? 'range' : 'upcoming'
+  if (view !== 'range') return { kind, view, from: '', to: '' }
+  if (from && to && from > to) [from, to] = [to, from]
+  return { kind, view, from, to }
 }
+
+// The address for those filters; the default view (upcoming) is left out so
+// that a plain link stays plain.
 export function filtersToQuery(filters) {
   const out = {}
-  for (const key of ['kind', 'from', 'to']) if (filters[key]) out[key] = filters[key]
+  if (filters.kind) out.kind = filters.kind
+  if (filters.view === 'past') out.when = 'past'
+  if (filters.view === 'range') {
+    if (filters.from) out.from = filters.from
+    if (filters.to) out.to = filters.to
+    if (!filters.from && !filters.to) out.when = 'range'
+  }
   return out
+}
+
+// What GET /events is asked for those filters, on `today` (China's date).
+export function eventListParams(filters, today = chinaToday()) {
+  const params = { kind: filters.kind || undefined }
+  if (filters.view === 'past') return { ...params, to: addDays(today, -1), sort: '-date' }
+  if (filters.view === 'range') return { ...params, from: filters.from || undefined, to: filters.to || undefined, sort: 'date' }
+  return { ...params, from: today, sort: 'date' }
 }
 
 // ---- registrations ------------------------------------------------------

@@ -51,7 +51,7 @@ export function toolbox(title, context) {
   }
 }
 
-const titleOf = (text) => ({ text, left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 600, color: TEXT } })
+export const titleOf = (text) => ({ text, left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 600, color: TEXT } })
 
 // ---- the charts ----------------------------------------------------------
 

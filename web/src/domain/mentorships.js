@@ -32,6 +32,11 @@ export const apprenticeInPool = (m) => !!m?.apprentice?.craftsman_id
 
 export const canAddNote = (m) => m?.state === 'active' && ['staff', 'master', 'apprentice'].includes(m?.your_role)
 export const canComplete = (m) => m?.state === 'active' && ['staff', 'master'].includes(m?.your_role)
+// PUT /mentorships/{id} lets staff in scope of either side change the goals
+// of an active pair (the pair themselves: 403). The view says who the reader
+// is (`your_role`, staff before master before apprentice) and carries no
+// can_edit, so this is the rule of docs/api.md; the server checks it again.
+export const canEditGoals = (m) => m?.state === 'active' && m?.your_role === 'staff'
 
 // The timeline reads newest first, like the engagement history.
 export const notesNewestFirst = (m) => [...(m?.notes ?? [])].sort((a, b) => String(b.at).localeCompare(String(a.at)))
@@ -107,6 +112,7 @@ export function mentorshipFieldOf(serverField, form) {
 }
 
 export const noteCheck = textCheck('mentorships.errors.note', 'mentorships.errors.noteLong', LIMITS.note)
+export const goalsChecks = { goals: mentorshipChecks.goals }
 export const summaryCheck = textCheck('mentorships.errors.summary', 'mentorships.errors.summaryLong', LIMITS.summary)
 
 // ---- 结对建议 ---------------------------------------------------------------

@@ -14,6 +14,24 @@ export function membersOf(studio) {
   return out
 }
 
+// The members as the page shows them: [{id, name, lead}], lead first, each
+// once. The API names each member it lets the caller see (`members`); one
+// the caller may not open (another organisation's, or a fellow member for a
+// craftsman) comes as {id} alone, and `name` stays '' so the page shows the
+// id and no link. The lead's name also comes apart as `lead_name`.
+export function studioMembers(studio) {
+  const named = new Map()
+  for (const m of Array.isArray(studio?.members) ? studio.members : []) {
+    if (m && typeof m.id === 'string' && m.id) named.set(m.id, typeof m.name === 'string' ? m.name : '')
+  }
+  const ids = membersOf(studio)
+  for (const id of named.keys()) if (!ids.includes(id)) ids.push(id)
+  return ids.map((id) => {
+    const lead = id === studio?.lead_id
+    return { id, name: named.get(id) || (lead && studio?.lead_name) || '', lead }
+  })
+}
+
 export function studioForm(studio = null, defaultOrg = '') {
   return {
     name: studio?.name ?? '',

@@ -5,6 +5,7 @@ import home from './en/home.js'
 import batch from './en/batch.js'
 import events from './en/events.js'
 import programmes from './en/programmes.js'
+import regionMap from './en/regionMap.js'
 
 export default {
   ...engagements,
@@ -12,12 +13,14 @@ export default {
   ...batch,
   ...events,
   ...programmes,
+  ...regionMap,
   app: { name: 'CraftLink', tagline: 'Model workers and craftsmen helping enterprises', skip: 'Skip to main content' },
   common: {
     loading: 'Loading…',
     retry: 'Retry',
     search: 'Search',
     searchPlaceholder: 'Search by keyword',
+    clearSearch: 'Clear the search',
     loadMore: 'Load more',
     noMore: 'All loaded',
     loadedCount: '{n} loaded',
@@ -234,6 +237,7 @@ export default {
     achievementsHelp: 'One per line',
     regionHelp: 'Six-digit region code, e.g. 510100 (Chengdu)',
     conflict: 'Your profile was changed elsewhere. The latest version is loaded; please edit and save again.',
+    conflictTitle: 'This change was not saved',
     nameRequired: 'Enter your name',
     regionInvalid: 'A region code has six digits',
     noProfile: 'Your account is not linked to a craftsman profile. Ask your union.',

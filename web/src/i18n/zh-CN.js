@@ -5,6 +5,7 @@ import home from './zh-CN/home.js'
 import batch from './zh-CN/batch.js'
 import events from './zh-CN/events.js'
 import programmes from './zh-CN/programmes.js'
+import regionMap from './zh-CN/regionMap.js'
 
 export default {
   ...engagements,
@@ -12,12 +13,14 @@ export default {
   ...batch,
   ...events,
   ...programmes,
+  ...regionMap,
   app: { name: '匠企通', tagline: '劳模工匠助企行平台', skip: '跳到主要内容' },
   common: {
     loading: '加载中…',
     retry: '重试',
     search: '搜索',
     searchPlaceholder: '输入关键词搜索',
+    clearSearch: '清除搜索',
     loadMore: '加载更多',
     noMore: '已全部加载',
     loadedCount: '已加载 {n} 条',
@@ -234,6 +237,7 @@ export default {
     achievementsHelp: '每行一条',
     regionHelp: '6 位行政区划代码，例如 510100（成都市）',
     conflict: '资料已在别处被修改。已为您载入最新内容，请重新修改后保存。',
+    conflictTitle: '这次修改没有保存',
     nameRequired: '请填写姓名',
     regionInvalid: '地区代码应为 6 位数字',
     noProfile: '您的账号没有关联工匠资料，请联系所在工会。',

@@ -1,18 +1,22 @@
 // 批量派单 with the API mocked: the needs ticked in the inbox are proposed,
 // both plans are shown need by need with the differences marked, a need can
 // be left out, one plan is confirmed, and a plan confirmed before (409)
-// says so instead of failing quietly.
+// says so instead of failing quietly. Picked needs no longer open, which the
+// server leaves out (`skipped`), are named with the reason. The plan's id goes
+// into the address and the page reads the stored plan back by id, with the
+// titles and names it carries: a reload or a shared link shows the same plan,
+// a confirmed one as confirmed.
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest'
 import { mount, flushPromises, RouterLinkStub } from '@vue/test-utils'
 import { createRouter, createMemoryHistory } from 'vue-router'
 import { ApiError } from '../../src/api/client.js'
 
-vi.mock('../../src/api/dispatch.js', () => ({ proposeDispatch: vi.fn(), confirmDispatch: vi.fn() }))
+vi.mock('../../src/api/dispatch.js', () => ({ proposeDispatch: vi.fn(), confirmDispatch: vi.fn(), getDispatch: vi.fn() }))
 vi.mock('../../src/api/records.js', () => ({ listRecords: vi.fn(), getRecord: vi.fn() }))
 vi.mock('../../src/api/matching.js', () => ({ getNeedMatches: vi.fn(), getResultMatches: vi.fn(), listDuplicateNeeds: vi.fn() }))
 vi.mock('../../src/api/engagements.js', async (importOriginal) => ({ ...(await importOriginal()), getEngagement: vi.fn() }))
 
-const { proposeDispatch, confirmDispatch } = await import('../../src/api/dispatch.js')
+const { proposeDispatch, confirmDispatch, getDispatch } = await import('../../src/api/dispatch.js')
 const { listRecords } = await import('../../src/api/records.js')
 const { getNeedMatches } = await import('../../src/api/matching.js')
 const { getEngagement } = await import('../../src/api/engagements.js')
@@ -36,6 +40,20 @@ const PLAN = {
     needs_served: 1,
   },
 }
+// GET /dispatch/{id}: the same plan as stored, with titles and names.
+const TITLES = { 'N-PLC': '包装线PLC报错停机', 'N-VFD': '风机变频器过流跳闸' }
+const NAMES = { 'C-PLC-01': '赵电工', 'C-PLC-02': '钱自控' }
+const named = (plan) => ({
+  ...plan,
+  assignments: plan.assignments.map((a) => ({
+    ...a,
+    need_title: TITLES[a.need_id],
+    craftsmen: a.craftsman_ids.map((id) => ({ id, name: NAMES[id] })),
+    lead_name: NAMES[a.lead_id],
+  })),
+  unserved: plan.unserved.map((u) => ({ ...u, need_title: TITLES[u.need_id] })),
+})
+const STORED = { ...PLAN, state: 'proposed', optimal: named(PLAN.optimal), greedy: named(PLAN.greedy), skipped: [] }
 const NEEDS = [
   { id: 'N-PLC', title: '包装线PLC报错停机', enterprise_id: 'E-1' },
   { id: 'N-VFD', title: '风机变频器过流跳闸', enterprise_id: 'E-2' },
@@ -51,8 +69,9 @@ const matchesOf = (needId) => ({
 })
 
 let wrapper
+let router
 async function mountPage(query = '?needs=N-PLC,N-VFD') {
-  const router = createRouter({
+  router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/dispatch', name: 'dispatch', component: BatchDispatchPage }, { path: '/:any(.*)', component: { render: () => null } }],
   })
@@ -71,6 +90,7 @@ const row = (w, needId) => w.find(`[data-test="plan-row"][data-need="${needId}"]
 beforeEach(() => {
   proposeDispatch.mockReset().mockResolvedValue(PLAN)
   confirmDispatch.mockReset()
+  getDispatch.mockReset().mockImplementation(async (id) => ({ ...STORED, plan_id: id }))
   listRecords.mockReset().mockResolvedValue({ items: NEEDS, next_after: null })
   getNeedMatches.mockReset().mockImplementation(async (id) => matchesOf(id))
   getEngagement.mockReset().mockImplementation(async (id) => ({ id, need_id: id.slice(2, -2), need_title: '包装线PLC报错停机', state: 'dispatched', members: [] }))
@@ -86,6 +106,9 @@ describe('批量派单', () => {
     expect(w.find('[data-test="selected-needs"]').text()).toContain('包装线PLC报错停机')
     await propose(w)
     expect(proposeDispatch).toHaveBeenCalledWith({ need_ids: ['N-PLC', 'N-VFD'], load_balancing: false })
+    // The plan is read back by id and its id kept in the address, beside the needs.
+    expect(getDispatch).toHaveBeenCalledWith('P1')
+    expect(router.currentRoute.value.query).toEqual({ needs: 'N-PLC,N-VFD', plan: 'P1' })
 
     const plc = row(w, 'N-PLC')
     expect(plc.text()).toContain('包装线PLC报错停机')
@@ -159,26 +182,59 @@ describe('批量派单', () => {
     expect(w.find('[data-test="dispatch-failed"]').text()).toContain('已有进行中的助企服务')
   })
 
-  it('says clearly that a plan was confirmed already (409), and offers a new proposal', async () => {
+  it('says clearly that a plan was confirmed already (409), shows how, and offers a new proposal', async () => {
     confirmDispatch.mockRejectedValue(new ApiError(409, 'conflict', '派单方案 P1 已确认过'))
     const w = await mountPage()
     await propose(w)
+    // Confirmed in another tab with the greedy plan: the page reads the plan again and shows that.
+    getDispatch.mockResolvedValue({
+      ...STORED, state: 'confirmed', confirmed: { plan: 'greedy', exclude: ['N-VFD'], at: '2026-11-29T08:30:00Z' },
+    })
     await w.find('[data-test="confirm"]').trigger('click')
     await flushPromises()
-    const alert = w.find('[data-test="plan-conflict"]')
+    const alert = w.find('[data-test="plan-confirmed"]')
     expect(alert.text()).toContain('这个方案已经确认过了')
-    expect(alert.text()).toContain('派单方案 P1 已确认过')
+    expect(alert.find('[data-test="plan-conflict"]').text()).toBe('派单方案 P1 已确认过')
+    expect(alert.find('[data-test="confirmed-how"]').text()).toContain('按逐条择优方案确认')
     expect(w.find('[data-test="confirm"]').exists()).toBe(false)
     expect(row(w, 'N-PLC').find('[data-test="exclude"] input').element.disabled).toBe(true)
+    expect(row(w, 'N-VFD').find('[data-test="exclude"] input').element.checked).toBe(true)
 
     proposeDispatch.mockResolvedValue({ ...PLAN, plan_id: 'P2' })
+    getDispatch.mockImplementation(async (id) => ({ ...STORED, plan_id: id }))
     await alert.find('[data-test="propose-again"]').trigger('click')
     await flushPromises()
-    expect(w.find('[data-test="plan-conflict"]').exists()).toBe(false)
+    expect(router.currentRoute.value.query.plan).toBe('P2')
+    expect(w.find('[data-test="plan-confirmed"]').exists()).toBe(false)
     confirmDispatch.mockResolvedValue({ plan_id: 'P2', created: [], failed: [] })
     await w.find('[data-test="confirm"]').trigger('click')
     await flushPromises()
     expect(confirmDispatch).toHaveBeenLastCalledWith('P2', { plan: 'optimal', exclude: [] })
+  })
+
+  it('names the picked needs the server left out because they were no longer open, and why', async () => {
+    listRecords.mockResolvedValue({ items: [...NEEDS, { id: 'N-OLD', title: '注塑机液压异响', enterprise_id: 'E-3' }], next_after: null })
+    proposeDispatch.mockResolvedValue({ ...PLAN, skipped: [{ need_id: 'N-OLD', reason: '已在服务中或已关闭' }, { need_id: 'N-GONE' }] })
+    getDispatch.mockRejectedValue(new ApiError(503, 'unavailable', '匹配服务尚未就绪')) // the answer is shown as it came
+    const w = await mountPage('?needs=N-PLC,N-VFD,N-OLD,N-GONE')
+    expect(w.find('[data-test="skipped-needs"]').exists()).toBe(false)
+    await propose(w)
+    const notice = w.find('[data-test="skipped-needs"]')
+    expect(notice.text()).toContain('2 条所选需求已不在待派状态，没有列入方案')
+    const items = notice.findAll('[data-test="skipped-need"]')
+    expect(items.map((i) => i.attributes('data-need'))).toEqual(['N-OLD', 'N-GONE'])
+    // The title the server gave (here: none) or the inbox listed, else the id; the server's reason, else ours.
+    expect(items[0].text()).toBe('注塑机液压异响：已在服务中或已关闭')
+    expect(items[1].text()).toBe('N-GONE：已在服务中或已关闭')
+    expect(items[0].findComponent(RouterLinkStub).props('to')).toEqual({ name: 'need', params: { id: 'N-OLD' } })
+    // The plans below still show the needs that were planned.
+    expect(row(w, 'N-PLC').exists()).toBe(true)
+    expect(row(w, 'N-OLD').exists()).toBe(false)
+
+    proposeDispatch.mockResolvedValue({ ...PLAN, plan_id: 'P2', skipped: [] })
+    getDispatch.mockImplementation(async (id) => ({ ...STORED, plan_id: id }))
+    await propose(w)
+    expect(w.find('[data-test="skipped-needs"]').exists()).toBe(false)
   })
 
   it('proposes every open need in scope when none were ticked, and shows the server’s refusal', async () => {
@@ -189,5 +245,50 @@ describe('批量派单', () => {
     expect(proposeDispatch).toHaveBeenCalledWith({ need_ids: null, load_balancing: false })
     expect(w.find('[data-test="error-message"]').text()).toBe('需求 N-PLC 已在服务中或已关闭')
     expect(w.find('[data-test="plan-rows"]').exists()).toBe(false)
+  })
+
+  it('shows the plan named in the address (a reload, a shared link) with the titles and names it carries', async () => {
+    // The candidates' reasons are not available: names still come from the plan.
+    getNeedMatches.mockRejectedValue(new ApiError(503, 'unavailable', '匹配服务尚未就绪'))
+    const w = await mountPage('?plan=P7')
+    expect(getDispatch).toHaveBeenCalledWith('P7')
+    expect(proposeDispatch).not.toHaveBeenCalled()
+    expect(listRecords).not.toHaveBeenCalled()
+    expect(w.find('[data-test="batch-confirm"]').attributes('data-plan-id')).toBe('P7')
+    const plc = row(w, 'N-PLC')
+    expect(plc.text()).toContain('包装线PLC报错停机')
+    expect(plc.find('[data-plan="optimal"] [data-test="plan-craftsman"]').text()).toContain('钱自控')
+    expect(plc.find('[data-plan="greedy"] [data-test="plan-craftsman"]').text()).toContain('赵电工')
+    expect(plc.find('[data-plan="greedy"]').text()).toContain('推荐理由暂时读取不到')
+    expect(w.find('[data-test="plan-summary"][data-plan="greedy"] [data-test="max-load"]').text()).toContain('1 单（赵电工）')
+    expect(w.find('[data-test="confirm"]').exists()).toBe(true)
+  })
+
+  it('shows a confirmed plan as confirmed: the choice made, no second confirm button, no reasons asked for', async () => {
+    getDispatch.mockResolvedValue({
+      ...STORED, plan_id: 'P7', state: 'confirmed', confirmed: { plan: 'greedy', exclude: ['N-VFD'], at: '2026-11-29T08:30:00Z' },
+    })
+    const w = await mountPage('?plan=P7')
+    const notice = w.find('[data-test="plan-confirmed"]')
+    expect(notice.find('[data-test="confirmed-how"]').text()).toContain('按逐条择优方案确认')
+    expect(notice.find('[data-test="confirmed-how"]').text()).toContain('1 条需求保持待派')
+    expect(notice.find('[data-test="plan-conflict"]').exists()).toBe(false)
+    expect(w.find('[data-test="confirm"]').exists()).toBe(false)
+    expect(w.find('[data-test="choose-plan"]').exists()).toBe(false)
+    expect(w.find('[data-test="plan-summary"][data-plan="greedy"]').text()).toContain('已选用')
+    expect(row(w, 'N-VFD').find('[data-test="exclude"] input').element.checked).toBe(true)
+    expect(row(w, 'N-PLC').find('[data-test="exclude"] input').element.disabled).toBe(true)
+    expect(getNeedMatches).not.toHaveBeenCalled()
+  })
+
+  it('says when the plan in the address cannot be opened, and a new proposal still works', async () => {
+    getDispatch.mockRejectedValueOnce(new ApiError(404, 'not_found', '没有找到派单方案 P9'))
+    const w = await mountPage('?needs=N-PLC,N-VFD&plan=P9')
+    expect(w.find('[data-test="plan-not-found"]').text()).toContain('没有找到这个派单方案')
+    expect(w.find('[data-test="plan-rows"]').exists()).toBe(false)
+    await propose(w)
+    expect(w.find('[data-test="plan-not-found"]').exists()).toBe(false)
+    expect(router.currentRoute.value.query.plan).toBe('P1')
+    expect(row(w, 'N-PLC').exists()).toBe(true)
   })
 })

@@ -11,7 +11,9 @@ import {
   attendanceOpen,
   canSelfRegister,
   ownRegistration,
-  orderEvents,
+  EVENT_VIEWS,
+  chinaToday,
+  eventListParams,
   filtersFromQuery,
   filtersToQuery,
   registrationChecks,
@@ -148,21 +150,33 @@ describe('seats, dates and participants', () => {
 })
 
 describe('the list', () => {
-  it('shows upcoming events soonest first, then past ones latest first', () => {
-    const items = [
-      { id: 'a', date: '2026-01-10' },
-      { id: 'b', date: '2026-06-01' },
-      { id: 'c', date: '2026-03-01' },
-      { id: 'd', date: '2026-02-01' },
-      { id: 'e', date: '2026-03-01' },
-    ]
-    expect(orderEvents(items, '2026-03-01').map((e) => e.id)).toEqual(['c', 'e', 'b', 'd', 'a'])
+  it('asks the server for upcoming events soonest first by default, past ones latest first, a range in date order', () => {
+    expect(EVENT_VIEWS).toEqual(['upcoming', 'past', 'range'])
+    const today = '2026-03-01'
+    expect(eventListParams(filtersFromQuery({}), today)).toEqual({ kind: undefined, from: '2026-03-01', sort: 'date' })
+    expect(eventListParams(filtersFromQuery({ when: 'past', kind: 'training' }), today)).toEqual({ kind: 'training', to: '2026-02-28', sort: '-date' })
+    expect(eventListParams(filtersFromQuery({ from: '2026-01-01', to: '2026-01-31' }), today)).toEqual({
+      kind: undefined, from: '2026-01-01', to: '2026-01-31', sort: 'date',
+    })
+    expect(eventListParams(filtersFromQuery({ when: 'range' }), today)).toEqual({ kind: undefined, from: undefined, to: undefined, sort: 'date' })
+  })
+
+  it('dates today as China does, whatever the browser’s time zone', () => {
+    // 16:30 UTC on 28 February is half past midnight on 1 March in Beijing.
+    expect(chinaToday(new Date('2026-02-28T16:30:00Z'))).toBe('2026-03-01')
+    expect(chinaToday(new Date('2026-02-28T15:59:00Z'))).toBe('2026-02-28')
   })
 
   it('reads filters from the address, dropping what the API would refuse', () => {
-    expect(filtersFromQuery({ kind: 'training', from: '2026-01-01', to: 'soon' })).toEqual({ kind: 'training', from: '2026-01-01', to: '' })
-    expect(filtersFromQuery({ kind: 'party' }).kind).toBe('')
-    expect(filtersToQuery({ kind: '', from: '2026-01-01', to: '' })).toEqual({ from: '2026-01-01' })
+    expect(filtersFromQuery({ kind: 'training', from: '2026-01-01', to: 'soon' })).toEqual({ kind: 'training', view: 'range', from: '2026-01-01', to: '' })
+    expect(filtersFromQuery({ kind: 'party' })).toEqual({ kind: '', view: 'upcoming', from: '', to: '' })
+    // Dates belong to a range; a range given backwards is read the way it was meant.
+    expect(filtersFromQuery({ when: 'past', from: '2026-01-01' })).toEqual({ kind: '', view: 'past', from: '', to: '' })
+    expect(filtersFromQuery({ from: '2026-02-01', to: '2026-01-01' })).toMatchObject({ from: '2026-01-01', to: '2026-02-01' })
+    expect(filtersToQuery({ kind: '', view: 'range', from: '2026-01-01', to: '' })).toEqual({ from: '2026-01-01' })
+    expect(filtersToQuery({ kind: 'lecture', view: 'past', from: '', to: '' })).toEqual({ kind: 'lecture', when: 'past' })
+    expect(filtersToQuery({ kind: '', view: 'range', from: '', to: '' })).toEqual({ when: 'range' })
+    expect(filtersToQuery({ kind: '', view: 'upcoming', from: '', to: '' })).toEqual({})
   })
 
   it('names kinds in both languages', () => {

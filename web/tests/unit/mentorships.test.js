@@ -23,6 +23,7 @@ import {
 } from '../../src/domain/mentorships.js'
 import {
   membersOf,
+  studioMembers,
   studioForm,
   studioBody,
   validateStudio,
@@ -158,6 +159,18 @@ describe('创新工作室', () => {
     expect(membersOf(studio)).toEqual(['C-001', 'C-002'])
     expect(membersOf({ lead_id: 'C-9', member_ids: ['C-2', 'C-9', 'C-2'] })).toEqual(['C-9', 'C-2'])
     expect(membersOf(null)).toEqual([])
+  })
+
+  it('names the members the API names, lead first, and keeps the others as ids', () => {
+    const view = { ...studio, member_ids: ['C-001', 'C-002', 'C-003'], members: [{ id: 'C-001', name: '王建国' }, { id: 'C-002', name: '李秀英' }, { id: 'C-003' }] }
+    expect(studioMembers(view)).toEqual([
+      { id: 'C-001', name: '王建国', lead: true },
+      { id: 'C-002', name: '李秀英', lead: false },
+      { id: 'C-003', name: '', lead: false },
+    ])
+    // Without `members` (an older server) the lead keeps lead_name and the others their ids.
+    expect(studioMembers(studio)).toEqual([{ id: 'C-001', name: '王建国', lead: true }, { id: 'C-002', name: '', lead: false }])
+    expect(studioMembers(null)).toEqual([])
   })
 
   it('round-trips a studio through the form without the lead among the members', () => {

@@ -1,7 +1,9 @@
 // 批量派单 from staff's home page: two needs ticked in the inbox, the
-// optimiser's plan beside the greedy one (they differ on both needs), a need
-// left out and put back, a plan confirmed elsewhere first (409, said
-// plainly), a new proposal confirmed, and the engagements on the board.
+// optimiser's plan beside the greedy one (they differ on both needs), the
+// same plan again after a reload (its id in the address), a need left out and
+// put back, a plan confirmed elsewhere first (409, said plainly, with how it
+// was confirmed), a new proposal confirmed, the engagements on the board, and
+// the confirmed plan opened again by its address.
 import assert from 'node:assert/strict'
 import { DESKTOP, axeCheck } from '../lib/browser.mjs'
 import { DISPATCH_CRAFTSMEN, DISPATCH_NEEDS } from '../lib/fixtures.mjs'
@@ -40,7 +42,7 @@ async function seed(page) {
 const score = async (locator) => Number((await locator.innerText()).match(/\d+\.\d+/)[0])
 
 export default {
-  name: 'staff batch-dispatch from the home page: both plans side by side, a 409 said plainly, the engagements on the board',
+  name: 'staff batch-dispatch from the home page: both plans side by side, the plan again by its address, a 409 said plainly, the engagements on the board',
   async run(s) {
     assert.equal(s.matching, 'ready', 'this flow needs the matching endpoints')
     const page = await s.open(DESKTOP)
@@ -92,6 +94,17 @@ export default {
     await summary('optimal').locator('[data-test="max-load"]', { hasText: '1 单' }).waitFor()
     assert.match(await page.locator('[data-test="diff-count"]').innerText(), /2 条需求中的 2 条安排不同/)
 
+    // The plan's id is in the address: a reload shows the same plan, read
+    // back by id with the titles and names it carries.
+    await page.waitForURL(/\/dispatch\?.*plan=/)
+    const firstId = new URL(page.url()).searchParams.get('plan')
+    await page.reload()
+    await page.locator(`[data-test="batch-confirm"][data-plan-id="${firstId}"]`).waitFor()
+    await plcRow.locator('[data-plan="optimal"] [data-test="plan-craftsman"]', { hasText: '钱自控' }).waitFor()
+    await vfdRow.locator('[data-plan="greedy"] [data-test="plan-craftsman"]').waitFor()
+    assert.equal(await rows.count(), 2)
+    await selected.getByText(PLC.title).waitFor()
+
     // Leaving a need out changes what confirming would do; put it back.
     await vfdRow.locator('[data-test="exclude"]').click()
     await page.locator('[data-test="confirm-summary"]', { hasText: '将派出 1 项' }).waitFor()
@@ -118,15 +131,17 @@ export default {
     assert.equal(elsewhere, 200)
     s.expectFailure(409, /\/api\/v1\/dispatch\/[^/]+\/confirm$/)
     await page.locator('[data-test="confirm"]').click()
-    const conflict = page.locator('[data-test="plan-conflict"]')
+    const conflict = page.locator('[data-test="plan-confirmed"]')
     await conflict.getByText('这个方案已经确认过了').waitFor()
-    assert.match(await conflict.innerText(), new RegExp(`派单方案 ${planId} 已确认过`))
+    assert.match(await conflict.locator('[data-test="plan-conflict"]').innerText(), new RegExp(`派单方案 ${planId} 已确认过`))
+    // Read again: how it was confirmed elsewhere.
+    await conflict.locator('[data-test="confirmed-how"]', { hasText: '按逐条择优方案确认' }).waitFor()
     assert.equal(await page.locator('[data-test="confirm"]').count(), 0)
     await s.shot('staff-batch-dispatch-conflict')
 
     // A new proposal, confirmed with the optimiser's plan.
     await conflict.locator('[data-test="propose-again"]').click()
-    await page.locator('[data-test="plan-conflict"]').waitFor({ state: 'detached' })
+    await page.locator('[data-test="plan-confirmed"]').waitFor({ state: 'detached' })
     await page.waitForFunction((old) => document.querySelector('[data-test="batch-confirm"]')?.dataset.planId !== old, planId)
     await page.locator('[data-test="confirm"]', { hasText: '按统筹优化方案派出 2 单' }).click()
     const outcome = page.locator('[data-test="dispatch-outcome"]')
@@ -137,11 +152,21 @@ export default {
     await cards.filter({ hasText: VFD.title }).locator('[data-test="engagement-members"]', { hasText: '赵电工' }).waitFor()
     for (const card of await cards.all()) await card.locator('[data-test="engagement-state"]', { hasText: '已派单' }).waitFor()
     await s.shot('staff-batch-dispatch-done')
+    const confirmedUrl = page.url()
+    assert.match(confirmedUrl, /plan=/)
 
     // On to the board, where they wait for the craftsmen to accept.
     await outcome.locator('[data-test="to-board"]').click()
     await page.waitForURL(/\/engagements\?state=dispatched/)
     for (const need of [PLC, VFD]) await page.locator('[data-group="dispatched"] [data-test="engagement-card"]', { hasText: need.title }).waitFor()
     await s.shot('staff-board-after-batch')
+
+    // The confirmed plan by its address: shown as confirmed, nothing to confirm again.
+    await page.goto(confirmedUrl)
+    await page.locator('[data-test="plan-confirmed"] [data-test="confirmed-how"]', { hasText: '按统筹优化方案确认' }).waitFor()
+    assert.equal(await page.locator('[data-test="confirm"]').count(), 0)
+    await rows.filter({ hasText: PLC.title }).locator('[data-plan="optimal"] [data-test="plan-craftsman"]', { hasText: '钱自控' }).waitFor()
+    violations = await axeCheck(page, '#main')
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 1))
   },
 }

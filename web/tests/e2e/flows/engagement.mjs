@@ -219,6 +219,17 @@ async function staffSeesResults(s, engagementId) {
   assert.match(xlsx, /^\/api\/v1\/kpi\/export\?.*format=xlsx/)
   const status = await page.evaluate(async (url) => (await fetch(url)).status, xlsx)
   assert.equal(status, 200)
+  // By region: every record is in 成都, one province, so the city level keeps
+  // the bars; at province level the tile map shows 四川 with the API's figure.
+  const region = page.locator('[data-breakdown="by_region"]')
+  assert.equal(await region.locator('[data-test="region-map"]').count(), 0)
+  await region.locator('.el-radio-button', { hasText: '省' }).first().click()
+  await page.waitForURL('**/dashboard?*region_level=province*')
+  const sichuan = region.locator('[data-test="region-map-table"] tr[data-code="51"] td')
+  await sichuan.waitFor({ state: 'attached' })
+  const byProvince = await page.evaluate(async () => (await fetch('/api/v1/kpi?region_level=province')).json())
+  assert.equal(Number((await sichuan.textContent()).replace(/,/g, '')), byProvince.by_region.find((r) => r.key === '51').visits)
+  assert.match(await region.locator('[data-test="region-map-csv"]').getAttribute('href'), /region_level=province.*sheet=region|sheet=region.*region_level=province/)
   const violations = await axeCheck(page, '#main')
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 1))
   await s.shot('staff-dashboard')

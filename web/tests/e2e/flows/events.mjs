@@ -6,15 +6,11 @@
 // registration and its own agenda, and changes its own wishes.
 import assert from 'node:assert/strict'
 import { PHONE, DESKTOP, axeCheck, choose } from '../lib/browser.mjs'
+import { chinaDateIso } from '../lib/fixtures.mjs'
 
 const TITLE = '川渝劳模工匠助企对接会（e2e）'
 const ENTERPRISE = '成都精工机械有限公司'
 
-const todayIso = () => {
-  const d = new Date()
-  const pad = (n) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
 
 async function noSidewaysScroll(page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
@@ -54,7 +50,7 @@ async function createEvent(s) {
 
   await choose(page, '#event-kind', '对接会')
   await page.locator('#event-title').fill(TITLE)
-  await page.locator('#event-date').fill(todayIso())
+  await page.locator('#event-date').fill(chinaDateIso())
   await page.locator('#event-date').press('Enter')
   await page.locator('#event-capacity').fill('20')
   await page.locator('#event-place').fill('成都市总工会职工服务中心三楼')
@@ -150,6 +146,12 @@ async function staffRunsTheMatchmaking(s) {
   const card = page.locator('[data-test="event-card"]', { hasText: TITLE })
   await card.locator('[data-test="event-seats"]', { hasText: '已报名 5 / 20 人' }).waitFor()
   await s.shot('staff-events-list')
+  // Today's event is upcoming, not past: 已举行 asks for events before today, latest first.
+  await page.locator('[data-test="filter-view"] [data-view="past"]').click()
+  await page.waitForURL(/when=past/)
+  await page.locator('[data-test="empty-state"]', { hasText: '没有符合条件的活动' }).waitFor()
+  await page.locator('[data-test="filter-view"] [data-view="upcoming"]').click()
+  await card.waitFor()
   return eventId
 }
 

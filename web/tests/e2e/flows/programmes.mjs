@@ -4,8 +4,10 @@
 // said in words and the page reads the agreement again. Staff pair an
 // apprentice from outside the pool with a master from a suggestion in one
 // click and add a note; the master, on a 390×844 phone, sees the pair and adds
-// one too. Staff also set up a studio. Screenshots of the main pages; axe on
-// the create forms.
+// one too. Staff edit the pair's goals and find it by searching the list;
+// staff also set up a studio, whose members show by name (a link each), and
+// find it by searching; the lead, a craftsman, sees a fellow member by id
+// only. Screenshots of the main pages; axe on the create forms.
 import assert from 'node:assert/strict'
 import { PHONE, DESKTOP, axeCheck } from '../lib/browser.mjs'
 
@@ -166,6 +168,26 @@ async function staffPairsFromSuggestion(s, page) {
   await page.waitForTimeout(250)
   assert.equal(await page.locator('[data-test="note-form"] .el-form-item__error').count(), 0, 'the emptied form shows no error')
   await s.shot('staff-mentorship-page')
+
+  // 修改培养目标 (staff only): the page shows the goals the server answers.
+  await page.locator('[data-test="mentorship-edit-goals"]').click()
+  await page.locator('[data-test="goals-form"]').waitFor()
+  await page.locator('#goals-text').fill('一年内独立完成细长轴精车，并能调整跟刀架')
+  await noAxeViolations(page, '.el-dialog')
+  await page.locator('[data-test="goals-submit"]').click()
+  await dialogGone(page)
+  await page.locator('[data-test="mentorship-goals"]', { hasText: '一年内独立完成细长轴精车' }).waitFor()
+
+  // The list searched on the server, the text kept in the address.
+  await page.locator('[data-nav="mentorships"]').click()
+  await page.waitForURL('**/mentorships')
+  await page.locator('[data-test="mentorship-search"] input').fill('细长轴精车')
+  await page.locator('[data-test="mentorship-search"] input').press('Enter')
+  await page.waitForURL(/\/mentorships\?q=/)
+  await page.locator('[data-test="mentorship-card"]', { hasText: `${MASTER} 带徒 ${APPRENTICE}` }).waitFor()
+  await page.goto(`${s.baseUrl}/mentorships?q=${encodeURIComponent('没有这个人')}`)
+  await page.locator('[data-test="empty-state"]', { hasText: '没有符合条件的结对' }).waitFor()
+  assert.equal(await page.locator('[data-test="mentorship-search"] input').inputValue(), '没有这个人')
 }
 
 async function staffSetsUpStudio(s, page) {
@@ -187,13 +209,26 @@ async function staffSetsUpStudio(s, page) {
   await page.locator('[data-test="studio-submit"]').click()
   await dialogGone(page)
   await page.locator('[data-test="studio-card"]', { hasText: '王建国劳模创新工作室' }).getByRole('link').click()
-  await page.locator('[data-test="studio-member"]', { hasText: '李秀英' }).waitFor()
+  await page.waitForURL('**/studios/ST-*')
+  const studioId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop())
+  // Members by the names the studio carries, each a link to the craftsman's page.
+  await page.locator('[data-test="studio-member"][data-member="C-002"] a', { hasText: '李秀英' }).waitFor()
+  await page.locator('[data-test="studio-member"][data-member="C-001"] a', { hasText: MASTER }).waitFor()
   await page.locator('[data-test="studio-result"]', { hasText: '细长轴车削防振工装' }).waitFor()
   await page.locator('[data-test="studio-alliances"]', { hasText: '川渝工会联盟' }).waitFor()
   await s.shot('staff-studio-page')
+
+  // The studios list, searched by the lead's name; a search that finds nothing says so.
+  await page.goto(`${s.baseUrl}/studios?q=${encodeURIComponent(MASTER)}`)
+  await page.locator('[data-test="studio-card"]', { hasText: '王建国劳模创新工作室' }).waitFor()
+  await page.locator('[data-test="studio-search"] input').fill('焊接')
+  await page.locator('[data-test="studio-search"] input').press('Enter')
+  await page.locator('[data-test="empty-state"]', { hasText: '没有找到符合的创新工作室' }).waitFor()
+  assert.match(page.url(), /q=%E7%84%8A%E6%8E%A5/)
+  return studioId
 }
 
-async function masterOnPhone(s) {
+async function masterOnPhone(s, studioId) {
   const page = await s.open(PHONE)
   await s.signIn('e2e-craftsman')
   await page.getByRole('button', { name: '菜单' }).click()
@@ -213,8 +248,18 @@ async function masterOnPhone(s) {
   await page.locator('[data-test="note"]').first().getByText('师傅').waitFor()
   await page.locator('[data-test="note"]', { hasText: '独立调整跟刀架' }).waitFor()
   assert.equal(await page.locator('[data-test="mentorship-complete"]').count(), 1, 'the master may complete the pair')
+  assert.equal(await page.locator('[data-test="mentorship-edit-goals"]').count(), 0, 'goals are staff’s to change')
+  await page.locator('[data-test="mentorship-goals"]', { hasText: '一年内独立完成细长轴精车' }).waitFor()
   await noSidewaysScroll(page)
   await s.shot('craftsman-mentorship-phone')
+
+  // The studio the master leads: their own name, a fellow member from another
+  // organisation's record only by id (craftsmen see no one else's name).
+  await page.goto(`${s.baseUrl}/studios/${encodeURIComponent(studioId)}`)
+  await page.locator('[data-test="studio-member"][data-member="C-001"]', { hasText: MASTER }).waitFor()
+  await page.locator('[data-test="studio-member"][data-member="C-002"] [data-test="member-hidden"]').waitFor()
+  assert.equal(await page.locator('[data-test="studio-members"] a').count(), 0, 'craftsmen get no links to profiles')
+  await noSidewaysScroll(page)
 
   // 我的协议: the master's agreements with the enterprise, on the phone too.
   await page.getByRole('button', { name: '菜单' }).click()
@@ -234,12 +279,12 @@ async function enterpriseSeesAgreements(s) {
 }
 
 export default {
-  name: 'programmes: staff sign and renew an agreement, pair from a suggestion, set up a studio; the master on a phone',
+  name: 'programmes: staff sign and renew an agreement, pair from a suggestion and edit its goals, search the lists, set up a studio; the master on a phone',
   async run(s) {
     const page = await staffSignsAndRenews(s)
     await staffPairsFromSuggestion(s, page)
-    await staffSetsUpStudio(s, page)
-    await masterOnPhone(s)
+    const studioId = await staffSetsUpStudio(s, page)
+    await masterOnPhone(s, studioId)
     await enterpriseSeesAgreements(s)
   },
 }

@@ -5,11 +5,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const daysAgo = (n) => {
-  const d = new Date(Date.now() - n * 86400000)
-  const pad = (x) => String(x).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
+// The day in China (UTC+8), as the server and the browser (Asia/Shanghai)
+// date things: the machine running the tests may be on UTC, where the date
+// differs from 16:00 to 24:00.
+export const chinaDateIso = (daysAgo = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - daysAgo * 86400000))
+
+const daysAgo = (n) => chinaDateIso(n)
 
 export const PASSWORD = 'Craft-e2e-2026!' // test-only; the database is thrown away
 
