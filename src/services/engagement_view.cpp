@@ -2,9 +2,8 @@
 // staff in scope and to the craftsman themself, the override reasoning only
 // to staff, and the steps the caller may take now, so the UI never offers a
 // button the server would refuse.
-#include <set>
-
 #include "services/engagement_step.h"
+#include "services/record_names.h"
 
 namespace craftlink::services {
 namespace {
@@ -35,44 +34,34 @@ std::string_view ActorCode(Actor actor) {
   return "staff";
 }
 
-// `ids` without repeats, in chunks a scan by ids takes.
-std::vector<std::vector<std::string>> Chunks(std::set<std::string> ids) {
-  std::vector<std::vector<std::string>> out;
-  for (const auto& id : ids) {
-    if (out.empty() || out.back().size() == storage::kMaxScanIds) out.emplace_back();
-    out.back().push_back(id);
-  }
-  return out;
-}
-
 }  // namespace
 
 // Names are read without visibility checks: whoever may see an engagement
 // may see its need's title, its enterprise and its squad (phones are masked
 // in View), even a confidential need's craftsman.
 Result<EngagementService::Names> EngagementService::ReadNames(const std::vector<storage::EngagementRow>& rows) {
-  std::set<std::string> needs, enterprises, craftsmen;
+  std::vector<std::string> needs, enterprises, craftsmen;
   for (const auto& row : rows) {
-    needs.insert(row.need_id);
-    enterprises.insert(row.enterprise_id);
-    craftsmen.insert(row.member_ids.begin(), row.member_ids.end());
+    needs.push_back(row.need_id);
+    enterprises.push_back(row.enterprise_id);
+    craftsmen.insert(craftsmen.end(), row.member_ids.begin(), row.member_ids.end());
   }
   Names names;
-  for (auto& chunk : Chunks(std::move(needs))) {
+  for (auto& chunk : ScanIdChunks(needs)) {
     CRAFTLINK_RETURN_IF_ERROR(store_.ScanNeeds({.include_archived = true, .ids = std::move(chunk)},
                                                [&](domain::Need&& n) {
                                                  names.need_titles[n.id] = std::move(n.title);
                                                  return true;
                                                }));
   }
-  for (auto& chunk : Chunks(std::move(enterprises))) {
+  for (auto& chunk : ScanIdChunks(enterprises)) {
     CRAFTLINK_RETURN_IF_ERROR(store_.ScanEnterprises({.include_archived = true, .ids = std::move(chunk)},
                                                      [&](domain::Enterprise&& e) {
                                                        names.enterprise_names[e.id] = std::move(e.name);
                                                        return true;
                                                      }));
   }
-  for (auto& chunk : Chunks(std::move(craftsmen))) {
+  for (auto& chunk : ScanIdChunks(craftsmen)) {
     CRAFTLINK_RETURN_IF_ERROR(store_.ScanCraftsmen({.include_archived = true, .ids = std::move(chunk)},
                                                    [&](domain::Craftsman&& c) {
                                                      const std::string id = c.id;

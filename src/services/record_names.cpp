@@ -3,10 +3,7 @@
 #include <set>
 
 namespace craftlink::services {
-namespace {
-
-// `ids` without repeats, in chunks a scan by ids takes.
-std::vector<std::vector<std::string>> Chunks(const std::vector<std::string>& ids) {
+std::vector<std::vector<std::string>> ScanIdChunks(const std::vector<std::string>& ids) {
   const std::set<std::string> unique(ids.begin(), ids.end());
   std::vector<std::vector<std::string>> out;
   for (const auto& id : unique) {
@@ -16,13 +13,11 @@ std::vector<std::vector<std::string>> Chunks(const std::vector<std::string>& ids
   return out;
 }
 
-}  // namespace
-
 Result<RecordNames> RecordNames::Read(storage::Store& store, const access::Policy& policy, const access::Principal& who,
                                       const std::vector<std::string>& craftsman_ids,
                                       const std::vector<std::string>& need_ids) {
   RecordNames names;
-  for (auto& chunk : Chunks(craftsman_ids)) {
+  for (auto& chunk : ScanIdChunks(craftsman_ids)) {
     CRAFTLINK_RETURN_IF_ERROR(
         store.ScanCraftsmen({.include_archived = true, .ids = std::move(chunk)}, [&](domain::Craftsman&& c) {
           const bool shared = c.consent == domain::ConsentScope::kPoolAndAlliance;
@@ -30,7 +25,7 @@ Result<RecordNames> RecordNames::Read(storage::Store& store, const access::Polic
           return true;
         }));
   }
-  for (auto& chunk : Chunks(need_ids)) {
+  for (auto& chunk : ScanIdChunks(need_ids)) {
     CRAFTLINK_RETURN_IF_ERROR(
         store.ScanNeeds({.include_archived = true, .ids = std::move(chunk)}, [&](domain::Need&& n) {
           if (policy.View(who, n) != access::Visibility::kHidden) names.needs_[n.id] = std::move(n.title);

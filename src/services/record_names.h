@@ -18,6 +18,10 @@
 
 namespace craftlink::services {
 
+// `ids` without repeats, in chunks of at most storage::kMaxScanIds, the most
+// one scan by ids takes.
+std::vector<std::vector<std::string>> ScanIdChunks(const std::vector<std::string>& ids);
+
 class RecordNames {
  public:
   // Reads the named craftsmen and needs, archived ones included: a plan or

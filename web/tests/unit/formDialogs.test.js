@@ -7,8 +7,9 @@
 // reason with the version read, says it worked and shows the event as
 // cancelled, and a 404 shows the not-found page.
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest'
-import { mount, flushPromises, RouterLinkStub } from '@vue/test-utils'
+import { mount, RouterLinkStub } from '@vue/test-utils'
 import { ApiError } from '../../src/api/client.js'
+import { body, itemOf, settle, submit, type, until } from './support/dom.js'
 
 vi.mock('../../src/store/session.js', () => ({ session: { user: { role: 'staff', org_id: 'sc' } } }))
 vi.mock('../../src/api/programmes.js', () => ({ getMentorship: vi.fn(), completeMentorship: vi.fn(), addMentorshipNote: vi.fn() }))
@@ -22,29 +23,8 @@ const { default: MentorshipPage } = await import('../../src/pages/mentorships/Me
 const { default: EventPage } = await import('../../src/pages/events/EventPage.vue')
 
 vi.setConfig({ testTimeout: 30000 })
-const until = (check) => vi.waitFor(check, { timeout: 8000, interval: 50 })
-const body = () => document.body
 let wrapper
 
-// The validator answers over several ticks, and a form item shows its
-// message 100 ms after its state turns to error (Element Plus debounces it).
-async function settle() {
-  for (let i = 0; i < 4; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 40))
-  }
-}
-function type(selector, value) {
-  const el = body().querySelector(selector)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-}
-async function submit(selector) {
-  await until(() => expect(body().querySelector(selector)).toBeTruthy())
-  body().querySelector(selector).dispatchEvent(new Event('submit', { cancelable: true }))
-  await settle()
-}
-const itemOf = (id) => body().querySelector(`#${id}`).closest('.el-form-item')
 
 beforeEach(() => {
   for (const api of [programmes, events]) for (const fn of Object.values(api)) fn.mockReset?.()

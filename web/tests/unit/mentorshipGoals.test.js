@@ -4,9 +4,10 @@
 // a 409 (someone wrote first) is said in words on the page and the pair read
 // again; another refusal stays in the dialog, above the form.
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest'
-import { mount, flushPromises, RouterLinkStub } from '@vue/test-utils'
+import { mount, RouterLinkStub } from '@vue/test-utils'
 import { ApiError } from '../../src/api/client.js'
 import { canEditGoals } from '../../src/domain/mentorships.js'
+import { body, settle, submit, type, until } from './support/dom.js'
 
 vi.mock('../../src/store/session.js', () => ({ session: { user: { role: 'staff', org_id: 'sc' } } }))
 vi.mock('../../src/api/programmes.js', () => ({
@@ -17,30 +18,13 @@ const programmes = await import('../../src/api/programmes.js')
 const { default: MentorshipPage } = await import('../../src/pages/mentorships/MentorshipPage.vue')
 
 vi.setConfig({ testTimeout: 30000 })
-const until = (check) => vi.waitFor(check, { timeout: 8000, interval: 50 })
-const body = () => document.body
 const M = {
   id: 'MS-1', state: 'active', state_name: '进行中', master_id: 'C-001', master_name: '王建国',
   apprentice: { craftsman_id: 'C-003', name: '张伟' }, goals: '学习数控车削', start: '2026-01-01', notes: [], your_role: 'staff', version: 4,
 }
 let wrapper
 
-async function settle() {
-  for (let i = 0; i < 4; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 40))
-  }
-}
-function type(selector, value) {
-  const el = body().querySelector(selector)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-}
-async function submit() {
-  await until(() => expect(body().querySelector('[data-test="goals-form"]')).toBeTruthy())
-  body().querySelector('[data-test="goals-form"]').dispatchEvent(new Event('submit', { cancelable: true }))
-  await settle()
-}
+const submitGoals = () => submit('[data-test="goals-form"]')
 async function openPage() {
   wrapper = mount(MentorshipPage, { props: { id: 'MS-1' }, attachTo: document.body, global: { stubs: { RouterLink: RouterLinkStub } } })
   await settle()
@@ -71,11 +55,11 @@ describe('修改培养目标', () => {
     await openPage()
     expect(body().querySelector('#goals-text').value).toBe('学习数控车削')
     type('#goals-text', '   ')
-    await submit()
+    await submitGoals()
     await until(() => expect(body().querySelector('#goals-text').closest('.el-form-item').textContent).toContain('请填写培养目标'))
     expect(programmes.updateMentorshipGoals).not.toHaveBeenCalled()
     type('#goals-text', '  一年内独立完成细长轴精车 ')
-    await submit()
+    await submitGoals()
     expect(programmes.updateMentorshipGoals).toHaveBeenCalledWith(M, '一年内独立完成细长轴精车')
     await until(() => expect(body().querySelector('[data-test="mentorship-goals"]').textContent).toBe('一年内独立完成细长轴精车'))
     await until(() => expect(body().querySelector('.el-message')?.textContent).toContain('培养目标已保存'))
@@ -87,7 +71,7 @@ describe('修改培养目标', () => {
     programmes.updateMentorshipGoals.mockRejectedValueOnce(new ApiError(409, 'conflict', '师徒结对 MS-1 已被他人更新，请刷新后再操作'))
     await openPage()
     type('#goals-text', '我的新目标')
-    await submit()
+    await submitGoals()
     await until(() => expect(body().querySelector('[data-test="mentorship-conflict"]')?.textContent).toContain('已被他人更新'))
     expect(programmes.getMentorship).toHaveBeenCalledTimes(2)
     expect(body().querySelector('[data-test="mentorship-goals"]').textContent).toBe('别人改过的目标')
@@ -98,7 +82,7 @@ describe('修改培养目标', () => {
     programmes.updateMentorshipGoals.mockRejectedValueOnce(new ApiError(403, 'permission_denied', '只有工会工作人员可以修改培养目标'))
     await openPage()
     type('#goals-text', '我的新目标')
-    await submit()
+    await submitGoals()
     await until(() => expect(body().querySelector('[data-test="goals-error"]')?.textContent).toContain('只有工会工作人员可以修改培养目标'))
     expect(body().querySelector('[data-test="mentorship-conflict"]')).toBeNull()
   })

@@ -6,8 +6,9 @@
 // DocumentFrame: a save that lost a race says so and shows the latest
 // record; a record that is not there shows the not-found page.
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest'
-import { mount, flushPromises, RouterLinkStub } from '@vue/test-utils'
+import { mount, RouterLinkStub } from '@vue/test-utils'
 import { ApiError } from '../../src/api/client.js'
+import { body, itemOf, settle, submit, type, until } from './support/dom.js'
 
 const user = { value: { role: 'admin' } }
 vi.mock('../../src/store/session.js', () => ({ session: { get user() { return user.value } } }))
@@ -24,27 +25,8 @@ const { default: RegisterDialog } = await import('../../src/pages/events/Registe
 const { default: MyProfilePage } = await import('../../src/pages/craftsman/MyProfilePage.vue')
 
 vi.setConfig({ testTimeout: 30000 })
-const until = (check) => vi.waitFor(check, { timeout: 8000, interval: 50 })
-const body = () => document.body
 let wrapper
 
-async function settle() {
-  for (let i = 0; i < 4; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 40))
-  }
-}
-function type(selector, value) {
-  const el = body().querySelector(selector)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-}
-async function submit(selector) {
-  await until(() => expect(body().querySelector(selector)).toBeTruthy())
-  body().querySelector(selector).dispatchEvent(new Event('submit', { cancelable: true }))
-  await settle()
-}
-const itemOf = (id) => body().querySelector(`#${id}`).closest('.el-form-item')
 async function open(component, props) {
   wrapper = mount(component, { props: { modelValue: true, ...props }, attachTo: document.body })
   await settle()
