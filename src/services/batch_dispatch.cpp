@@ -5,6 +5,7 @@
 #include <set>
 
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include "core/clock.h"
 #include "services/engagement_step.h"
@@ -136,10 +137,7 @@ Result<json> BatchDispatchService::Propose(const access::Principal& who, const j
   CRAFTLINK_RETURN_IF_ERROR(store_.CommitTracking(write));
   (void)store_.AppendAudit({.user_id = who.user_id, .action = "propose_dispatch", .target = "dispatch/" + plan.id,
                             .ip = origin.ip, .detail = json{{"needs", needs.size()}}.dump()});
-  json out = plans;
-  out["plan_id"] = plan.id;
-  out["skipped"] = std::move(skipped);
-  return out;
+  return View(who, plan);
 }
 
 Result<storage::DocumentRow> BatchDispatchService::LoadOwnPlan(const access::Principal& who, std::string_view plan_id) {
@@ -159,9 +157,13 @@ Result<storage::DocumentRow> BatchDispatchService::LoadOwnPlan(const access::Pri
 Result<json> BatchDispatchService::Get(const access::Principal& who, std::string_view plan_id) {
   auto plan = LoadOwnPlan(who, plan_id);
   if (!plan.ok()) return plan.status();
-  json plans = plan->body.value("plans", json::object());
+  return View(who, *plan);
+}
+
+Result<json> BatchDispatchService::View(const access::Principal& who, const storage::DocumentRow& plan) {
+  json plans = plan.body.value("plans", json::object());
   // Plans proposed before skipped needs were kept have none to show.
-  json skipped = plan->body.value("skipped", json::array());
+  json skipped = plan.body.value("skipped", json::array());
   std::vector<std::string> craftsman_ids;
   std::vector<std::string> need_ids;
   for (const char* which : {"optimal", "greedy"}) {
@@ -178,7 +180,12 @@ Result<json> BatchDispatchService::Get(const access::Principal& who, std::string
   auto names = RecordNames::Read(store_, access::Policy(*dir), who, craftsman_ids, need_ids);
   if (!names.ok()) return names.status();
   auto title = [&](json& item) {
-    if (const std::string* t = names->NeedTitle(item.value("need_id", ""))) item["need_title"] = *t;
+    const std::string need_id = item.value("need_id", "");
+    if (const std::string* t = names->NeedTitle(need_id)) item["need_title"] = *t;
+    if (const auto* e = names->NeedEnterprise(need_id)) {
+      item["enterprise_id"] = e->first;
+      if (!e->second.empty()) item["enterprise_name"] = e->second;
+    }
   };
   for (const char* which : {"optimal", "greedy"}) {
     for (auto& a : plans[which]["assignments"]) {
@@ -191,14 +198,14 @@ Result<json> BatchDispatchService::Get(const access::Principal& who, std::string
     for (auto& u : plans[which]["unserved"]) title(u);
   }
   for (auto& s : skipped) title(s);
-  json out{{"plan_id", plan->id},
-           {"state", plan->state},
-           {"created_at", plan->created_at},
-           {"updated_at", plan->updated_at},
+  json out{{"plan_id", plan.id},
+           {"state", plan.state},
+           {"created_at", plan.created_at},
+           {"updated_at", plan.updated_at},
            {"optimal", std::move(plans["optimal"])},
            {"greedy", std::move(plans["greedy"])},
            {"skipped", std::move(skipped)}};
-  if (plan->body.contains("confirmed")) out["confirmed"] = plan->body["confirmed"];
+  if (plan.body.contains("confirmed")) out["confirmed"] = plan.body["confirmed"];
   return out;
 }
 
@@ -242,6 +249,18 @@ Result<json> BatchDispatchService::Confirm(const access::Principal& who, std::st
     } else {
       failed.push_back({{"need_id", need_id}, {"message", engagement.status().message()}});
     }
+  }
+  // What the plan led to, kept with it so that the plan's page can link the
+  // engagements later. Best effort: the engagements exist whatever happens
+  // to this write, and only this caller writes a confirmed plan.
+  storage::DocumentRow outcome = claimed;
+  outcome.version += 1;
+  outcome.body["confirmed"]["created"] = created;
+  outcome.body["confirmed"]["failed"] = failed;
+  storage::TrackingWrite record;
+  record.documents.push_back({outcome, claimed.version});
+  if (Status s = store_.CommitTracking(record); !s.ok()) {
+    spdlog::warn("dispatch plan {}: could not record what confirming created: {}", plan_id, s.ToString());
   }
   return json{{"plan_id", plan_id}, {"created", created}, {"failed", failed}};
 }

@@ -35,22 +35,25 @@ class BatchDispatchService {
       : store_(store), matches_(matches), engagements_(engagements) {}
 
   // {"need_ids": [...]|null (all open needs in scope), "load_balancing": bool}
-  // → {"plan_id", "optimal": plan, "greedy": plan}.
+  // → the stored plan as Get shows it.
   Result<nlohmann::json> Propose(const access::Principal& who, const nlohmann::json& body, const RequestOrigin& origin);
   // {"plan": "optimal"|"greedy", "exclude": [need ids]} → the engagements
-  // created and the assignments that could not be (with why).
+  // created and the assignments that could not be (with why), which the
+  // stored plan keeps under "confirmed" too.
   Result<nlohmann::json> Confirm(const access::Principal& who, std::string_view plan_id, const nlohmann::json& body,
                                  const RequestOrigin& origin);
   // The stored plan as it was proposed — {plan_id, state: proposed |
-  // confirmed, optimal, greedy, skipped, …} — with each need's title and
-  // each craftsman's name beside the ids (services/record_names.h), so that
-  // a page can show it without asking about each need. The same caller as
-  // Confirm: its proposer, staff or admin; NotFound for anyone else's.
+  // confirmed, optimal, greedy, skipped, confirmed?} — with each need's
+  // title and enterprise and each craftsman's name beside the ids
+  // (services/record_names.h), so that a page can show it without asking
+  // about each need. The same caller as Confirm: its proposer, staff or
+  // admin; NotFound for anyone else's.
   Result<nlohmann::json> Get(const access::Principal& who, std::string_view plan_id);
 
  private:
   // The plan document, when `who` may see and confirm it.
   Result<storage::DocumentRow> LoadOwnPlan(const access::Principal& who, std::string_view plan_id);
+  Result<nlohmann::json> View(const access::Principal& who, const storage::DocumentRow& plan);
 
   storage::Store& store_;
   MatchService& matches_;

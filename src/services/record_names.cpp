@@ -28,9 +28,24 @@ Result<RecordNames> RecordNames::Read(storage::Store& store, const access::Polic
   for (auto& chunk : ScanIdChunks(need_ids)) {
     CRAFTLINK_RETURN_IF_ERROR(
         store.ScanNeeds({.include_archived = true, .ids = std::move(chunk)}, [&](domain::Need&& n) {
-          if (policy.View(who, n) != access::Visibility::kHidden) names.needs_[n.id] = std::move(n.title);
+          if (policy.View(who, n) == access::Visibility::kHidden) return true;
+          names.need_enterprises_[n.id] = {n.enterprise_id, ""};
+          names.needs_[n.id] = std::move(n.title);
           return true;
         }));
+  }
+  std::map<std::string, std::string> enterprise_names;
+  std::vector<std::string> enterprise_ids;
+  for (const auto& [need, enterprise] : names.need_enterprises_) enterprise_ids.push_back(enterprise.first);
+  for (auto& chunk : ScanIdChunks(enterprise_ids)) {
+    CRAFTLINK_RETURN_IF_ERROR(
+        store.ScanEnterprises({.include_archived = true, .ids = std::move(chunk)}, [&](domain::Enterprise&& e) {
+          if (policy.View(who, e) != access::Visibility::kHidden) enterprise_names[e.id] = std::move(e.name);
+          return true;
+        }));
+  }
+  for (auto& [need, enterprise] : names.need_enterprises_) {
+    if (auto it = enterprise_names.find(enterprise.first); it != enterprise_names.end()) enterprise.second = it->second;
   }
   return names;
 }
@@ -44,6 +59,11 @@ nlohmann::json RecordNames::Craftsman(const std::string& id) const {
 const std::string* RecordNames::CraftsmanName(const std::string& id) const {
   const auto it = craftsmen_.find(id);
   return it == craftsmen_.end() ? nullptr : &it->second;
+}
+
+const std::pair<std::string, std::string>* RecordNames::NeedEnterprise(const std::string& id) const {
+  const auto it = need_enterprises_.find(id);
+  return it == need_enterprises_.end() ? nullptr : &it->second;
 }
 
 const std::string* RecordNames::NeedTitle(const std::string& id) const {

@@ -36,10 +36,14 @@ class RecordNames {
   const std::string* CraftsmanName(const std::string& id) const;
   // The need's title; nullptr when hidden or gone.
   const std::string* NeedTitle(const std::string& id) const;
+  // The need's enterprise: {id, name}, the name empty when the caller may
+  // not see the enterprise; nullptr when the need is hidden or gone.
+  const std::pair<std::string, std::string>* NeedEnterprise(const std::string& id) const;
 
  private:
   std::map<std::string, std::string> craftsmen_;
   std::map<std::string, std::string> needs_;
+  std::map<std::string, std::pair<std::string, std::string>> need_enterprises_;
 };
 
 }  // namespace craftlink::services

@@ -121,7 +121,11 @@ TEST_P(DispatchWithMatchingTest, StoredPlanNamesNeedsAndCraftsmenForItsProposerO
   const std::string lead = assignment["craftsman_ids"][0];
   EXPECT_EQ(assignment["craftsmen"], json::array({{{"id", lead}, {"name", "工匠" + lead}}}));
   EXPECT_EQ(assignment["lead_name"], "工匠" + lead);
+  EXPECT_EQ(assignment["enterprise_id"], "E1");
+  EXPECT_FALSE(assignment["enterprise_name"].get<std::string>().empty());
   EXPECT_EQ(plan.body["greedy"]["assignments"][0]["need_title"], "焊缝老有气孔");
+  // The proposal itself answers with the same names.
+  EXPECT_EQ(proposed.body["optimal"], plan.body["optimal"]);
 
   // Only its proposer: not the province above, not another city, not an
   // enterprise, and an unknown id reads the same as someone else's.
@@ -141,11 +145,15 @@ TEST_P(DispatchWithMatchingTest, StoredPlanNamesNeedsAndCraftsmenForItsProposerO
   EXPECT_EQ(hidden["craftsmen"], json::array({{{"id", lead}}})) << hidden.dump();
   EXPECT_FALSE(hidden.contains("lead_name")) << hidden.dump();
 
-  ASSERT_EQ(api_->Call("staff-cd", "POST", url + "/confirm", json{{"plan", "greedy"}}.dump()).status, 200);
+  Reply done = api_->Call("staff-cd", "POST", url + "/confirm", json{{"plan", "greedy"}}.dump());
+  ASSERT_EQ(done.status, 200) << done.raw;
   Reply confirmed = api_->Get("staff-cd", url);
   ASSERT_EQ(confirmed.status, 200) << confirmed.raw;
   EXPECT_EQ(confirmed.body["state"], "confirmed");
   EXPECT_EQ(confirmed.body["confirmed"]["plan"], "greedy");
+  // The plan keeps what confirming it created, for its page to link.
+  EXPECT_EQ(confirmed.body["confirmed"]["created"], done.body["created"]);
+  EXPECT_EQ(confirmed.body["confirmed"]["failed"], json::array());
 
   // A plan that left a need out names it with its title.
   Reply mixed = api_->Call("admin", "POST", "/api/v1/dispatch", json{{"need_ids", {"N1", "N2"}}}.dump());
