@@ -30,7 +30,7 @@ bool LooksLikeGbk(std::string_view line) {
   return pairs >= 2;
 }
 
-std::string Truncated(const std::string& s) {
+std::string Truncated(std::string s) {
   if (s.size() <= kRawKeptBytes) return s;
   size_t cut = kRawKeptBytes;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
@@ -104,7 +104,29 @@ Result<std::unique_ptr<RowSource>> RowSource::Open(const std::filesystem::path& 
 }
 
 Result<std::optional<SourceRow>> RowSource::Next() {
+  auto row = NextUnparsed();
+  if (row.ok() && row->has_value()) Parse(**row);
+  return row;
+}
+
+Result<std::optional<SourceRow>> RowSource::NextUnparsed() {
   return format_ == FileFormat::kJsonLines ? NextJsonLine() : NextCsvRecord();
+}
+
+void RowSource::Parse(SourceRow& row) {
+  if (row.text.empty()) return;
+  // Depth is bounded: nlohmann parses iteratively only up to what the
+  // input nests, and a row this deep is refused by the codec anyway.
+  auto j = nlohmann::json::parse(row.text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    row.object = Status::Invalid("不是合法的 JSON（可能被截断或缺少引号、逗号）(malformed JSON)");
+  } else if (!j.is_object()) {
+    row.object = Status::Invalid("每行必须是一个 JSON 对象 {...} (expected a JSON object)");
+  } else {
+    row.object = std::move(j);
+  }
+  row.raw = Truncated(std::move(row.text));
+  row.text.clear();
 }
 
 Result<std::optional<SourceRow>> RowSource::NextJsonLine() {
@@ -113,25 +135,16 @@ Result<std::optional<SourceRow>> RowSource::NextJsonLine() {
     ++line_;
     if (line_ == 1) line = std::string(utf8::StripBom(line));
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (utf8::Trim(line).empty()) continue;
+    if (line.empty() || (line.front() != '{' && utf8::Trim(line).empty())) continue;  // Trim copies
     SourceRow row;
     row.line = line_;
-    row.raw = Truncated(line);
     if (line.size() > max_line_bytes_) {
       row.object = Status::Invalid("这一行有 " + std::to_string(line.size()) + " 字节，超过上限 " +
                                    std::to_string(max_line_bytes_) + " (line too long)");
+      row.raw = Truncated(std::move(line));
       return std::optional<SourceRow>(std::move(row));
     }
-    // Depth is bounded: nlohmann parses iteratively only up to what the
-    // input nests, and a row this deep is refused by the codec anyway.
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-      row.object = Status::Invalid("不是合法的 JSON（可能被截断或缺少引号、逗号）(malformed JSON)");
-    } else if (!j.is_object()) {
-      row.object = Status::Invalid("每行必须是一个 JSON 对象 {...} (expected a JSON object)");
-    } else {
-      row.object = std::move(j);
-    }
+    row.text = std::move(line);
     return std::optional<SourceRow>(std::move(row));
   }
   return std::optional<SourceRow>();
@@ -161,7 +174,7 @@ Result<std::optional<SourceRow>> RowSource::NextCsvRecord() {
     row.line = csv_->line();
     std::string raw;
     for (const auto& c : cells) raw += (raw.empty() ? "" : ",") + c;
-    row.raw = Truncated(raw);
+    row.raw = Truncated(std::move(raw));
     if (cells.size() != header_fields_.size()) {
       row.object = Status::Invalid("有 " + std::to_string(cells.size()) + " 列，表头有 " +
                                    std::to_string(header_fields_.size()) + " 列 (column count mismatch)");

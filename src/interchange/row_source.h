@@ -33,6 +33,7 @@ struct SourceRow {
   size_t line = 0;
   std::string raw;          // the line as read (truncated), for reports
   Result<nlohmann::json> object = nlohmann::json::object();
+  std::string text;         // a JSON line NextUnparsed() left for Parse(); empty after it
 };
 
 class RowSource {
@@ -42,6 +43,11 @@ class RowSource {
   // The next row, or nullopt at end of file. A row that cannot be read
   // carries an error in `object`; the file-level errors come as a Status.
   Result<std::optional<SourceRow>> Next();
+  // The same, but a JSON line is left in `text` for Parse(), which is
+  // thread-safe: the importer parses a batch on two threads.
+  Result<std::optional<SourceRow>> NextUnparsed();
+  // Turns `text` into `object` and `raw`; a no-op for a row read by Next().
+  static void Parse(SourceRow& row);
 
  private:
   RowSource(FileFormat format, domain::RecordKind kind, size_t max_line_bytes)

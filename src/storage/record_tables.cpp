@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <cctype>
-
 #include <nlohmann/json.hpp>
 
 #include "domain/codec.h"
@@ -34,11 +32,23 @@ std::string Body(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohma
 
 std::string SearchText(std::initializer_list<std::string_view> parts,
                        std::initializer_list<const std::vector<std::string>*> lists) {
+  size_t size = 0;
+  for (std::string_view p : parts) size += p.size() + 1;
+  for (const auto* list : lists) {
+    for (const std::string& s : *list) size += s.size() + 1;
+  }
   std::string out;
+  out.reserve(size);
+  // ASCII only, byte by byte (what std::tolower does in the C locale, without
+  // a call per byte): multi-byte UTF-8 sequences pass through unchanged.
   auto add = [&](std::string_view s) {
     if (s.empty()) return;
     if (!out.empty()) out.push_back(' ');
-    for (char ch : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    const size_t at = out.size();
+    out.append(s);
+    for (size_t i = at; i < out.size(); ++i) {
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    }
   };
   for (std::string_view p : parts) add(p);
   for (const auto* list : lists) {

@@ -66,6 +66,13 @@ class SqlConnection {
   virtual Status ExecScript(std::string_view sql) = 0;
   // Writes many rows; drivers choose the fastest way their database offers.
   virtual Status WriteRows(const UpsertSpec& spec, const std::vector<std::vector<SqlValue>>& rows) = 0;
+  // The same, but the database may still be writing when it returns (the
+  // caller prepares its next rows meanwhile): the next call on this
+  // connection waits for it and answers its failure. `rows` may be freed
+  // on return.
+  virtual Status StartWriteRows(const UpsertSpec& spec, const std::vector<std::vector<SqlValue>>& rows) {
+    return WriteRows(spec, rows);
+  }
 
   // A write transaction serialises with every other writer, so change-feed
   // sequence numbers are committed in the order they were assigned.

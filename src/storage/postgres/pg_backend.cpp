@@ -319,6 +319,14 @@ class PgConnection final : public SqlConnection {
   }
 
   Status WriteRows(const UpsertSpec& spec, const std::vector<std::vector<SqlValue>>& rows) override {
+    CRAFTLINK_RETURN_IF_ERROR(StartWriteRows(spec, rows));
+    return Drain();
+  }
+
+  // Each chunk is sent once the previous one has finished; the last one is
+  // left running for Drain(), so the caller can build its next rows while
+  // the server inserts these.
+  Status StartWriteRows(const UpsertSpec& spec, const std::vector<std::vector<SqlValue>>& rows) override {
     if (rows.empty()) return Status::Ok();
     if (spec.columns.empty()) return Status::Internal("WriteRows without columns for " + spec.table);
     CRAFTLINK_RETURN_IF_ERROR(EnsureConnected());
@@ -333,7 +341,7 @@ class PgConnection final : public SqlConnection {
         if (row.size() != spec.columns.size()) return Status::Internal("row width differs from " + spec.table);
         for (const SqlValue& v : row) p.Add(v);
       }
-      CRAFTLINK_RETURN_IF_ERROR(ExecUpsert(spec, n, p, n == per_insert || n == kMidRowsPerInsert));
+      CRAFTLINK_RETURN_IF_ERROR(SendUpsert(spec, n, p, n == per_insert || n == kMidRowsPerInsert));
     }
     return Status::Ok();
   }
@@ -350,6 +358,7 @@ class PgConnection final : public SqlConnection {
 
   Status Commit() override {
     in_transaction_ = false;
+    CRAFTLINK_RETURN_IF_ERROR(Drain());  // the transaction failed: the caller rolls back
     PgResult res{PQexec(conn_.get(), "COMMIT")};
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_.get(), res.get(), "commit failed");
     // COMMIT of a transaction that already failed reports success but rolls back.
@@ -361,6 +370,7 @@ class PgConnection final : public SqlConnection {
 
   Status Rollback() override {
     in_transaction_ = false;
+    (void)Drain();  // its failure is what is being rolled back
     switch (PQtransactionStatus(conn_.get())) {
       case PQTRANS_IDLE: return Status::Ok();
       case PQTRANS_UNKNOWN: return Status::Unavailable("connection to " + target_ + " lost");
@@ -389,25 +399,47 @@ class PgConnection final : public SqlConnection {
   // Chunks of the fixed sizes reuse a prepared statement: a 1000-row INSERT
   // takes about as long to parse and plan as to execute. Remainders vary in
   // size and run unprepared, so a session keeps two statements per table.
-  Status ExecUpsert(const UpsertSpec& spec, size_t rows, const Params& p, bool reuse) {
+  // Returns once the statement is sent; Drain() collects its outcome.
+  Status SendUpsert(const UpsertSpec& spec, size_t rows, const Params& p, bool reuse) {
+    CRAFTLINK_RETURN_IF_ERROR(Drain());
     const std::string sql = UpsertSql(spec, rows);
+    int sent = 0;
     if (!reuse) {
-      return Check(PQexecParams(conn_.get(), sql.c_str(), p.size(), nullptr, p.values(), nullptr, nullptr, 0),
-                   "writing " + spec.table);
+      sent = PQsendQueryParams(conn_.get(), sql.c_str(), p.size(), nullptr, p.values(), nullptr, nullptr, 0);
+    } else {
+      auto it = prepared_.find(sql);
+      if (it == prepared_.end()) {
+        const std::string name = "craftlink_upsert_" + std::to_string(prepared_.size());
+        CRAFTLINK_RETURN_IF_ERROR(Check(PQprepare(conn_.get(), name.c_str(), sql.c_str(), 0, nullptr), sql));
+        it = prepared_.emplace(sql, name).first;
+      }
+      sent = PQsendQueryPrepared(conn_.get(), it->second.c_str(), p.size(), p.values(), nullptr, nullptr, 0);
     }
-    auto it = prepared_.find(sql);
-    if (it == prepared_.end()) {
-      const std::string name = "craftlink_upsert_" + std::to_string(prepared_.size());
-      CRAFTLINK_RETURN_IF_ERROR(Check(PQprepare(conn_.get(), name.c_str(), sql.c_str(), 0, nullptr), sql));
-      it = prepared_.emplace(sql, name).first;
+    if (sent == 0) return PgError(conn_.get(), nullptr, "writing " + spec.table);
+    pending_ = "writing " + spec.table;
+    return Status::Ok();
+  }
+
+  // Waits for the statement StartWriteRows left running, if any, and
+  // answers its outcome. Every other call on the connection drains first.
+  Status Drain() {
+    if (pending_.empty()) return Status::Ok();
+    const std::string what = std::move(pending_);
+    pending_.clear();
+    Status status;
+    while (PgResult res{PQgetResult(conn_.get())}) {
+      const ExecStatusType st = PQresultStatus(res.get());
+      if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && status.ok()) {
+        status = PgError(conn_.get(), res.get(), "statement failed (" + what + ")");
+      }
     }
-    return Check(PQexecPrepared(conn_.get(), it->second.c_str(), p.size(), p.values(), nullptr, nullptr, 0),
-                 "writing " + spec.table);
+    return status;
   }
 
   // A session that broke between transactions (server restart, network)
   // is re-established; one that broke inside a transaction fails it.
   Status EnsureConnected() {
+    CRAFTLINK_RETURN_IF_ERROR(Drain());
     if (PQstatus(conn_.get()) == CONNECTION_OK) return Status::Ok();
     if (in_transaction_) return Status::Unavailable("connection to " + target_ + " lost inside a transaction");
     PQreset(conn_.get());
@@ -428,6 +460,7 @@ class PgConnection final : public SqlConnection {
   std::string target_;
   bool in_transaction_ = false;  // between a Begin and its Commit or Rollback
   std::unordered_map<std::string, std::string> prepared_;  // SQL → statement name
+  std::string pending_;  // what a statement still running is doing; empty: none
 };
 
 std::string FindTool(const std::string& name) {

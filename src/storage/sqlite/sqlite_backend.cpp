@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <thread>
 #include <unordered_map>
 
@@ -89,16 +90,31 @@ class SqliteConnection final : public SqlConnection {
     return SqliteError(nullptr, rc, message);
   }
 
+  // Chunks of kRowsPerInsert rows go through one multi-row INSERT: a
+  // statement per row pays the VDBE's setup and halt (and on AUTOINCREMENT
+  // tables an update of sqlite_sequence) per row. The rest go one by one.
+  // Both statements stay prepared. Values are bound without copying: `rows`
+  // outlives every step, and the bindings are cleared before returning.
   Status WriteRows(const UpsertSpec& spec, const std::vector<std::vector<SqlValue>>& rows) override {
-    auto stmt = Prepare(UpsertSql(spec));
-    if (!stmt.ok()) return stmt.status();
+    const size_t width = spec.columns.size();
+    if (rows.empty()) return Status::Ok();
+    if (width == 0) return Status::Internal("WriteRows without columns for " + spec.table);
     for (const auto& row : rows) {
-      CRAFTLINK_RETURN_IF_ERROR(Bind(*stmt, row));
-      const int rc = sqlite3_step(*stmt);
-      sqlite3_reset(*stmt);
-      if (rc != SQLITE_DONE) return SqliteError(db_, rc, "writing " + spec.table);
+      if (row.size() != width) return Status::Internal("row width differs from " + spec.table);
     }
-    sqlite3_clear_bindings(*stmt);
+    const size_t per_insert = std::max<size_t>(1, std::min(kRowsPerInsert, kMaxVariables / width));
+    size_t start = 0;
+    if (per_insert > 1 && rows.size() >= per_insert) {
+      auto chunk = Prepare(UpsertSql(spec, per_insert));
+      if (!chunk.ok()) return chunk.status();
+      for (; start + per_insert <= rows.size(); start += per_insert) {
+        CRAFTLINK_RETURN_IF_ERROR(StepRows(*chunk, spec, rows, start, per_insert));
+      }
+    }
+    if (start == rows.size()) return Status::Ok();
+    auto single = Prepare(UpsertSql(spec, 1));
+    if (!single.ok()) return single.status();
+    for (; start < rows.size(); ++start) CRAFTLINK_RETURN_IF_ERROR(StepRows(*single, spec, rows, start, 1));
     return Status::Ok();
   }
 
@@ -110,15 +126,22 @@ class SqliteConnection final : public SqlConnection {
   Status AnnounceChanges() override { return Status::Ok(); }
 
  private:
-  static std::string UpsertSql(const UpsertSpec& spec) {
+  static constexpr size_t kRowsPerInsert = 100;  // divides SqlStore's 1000-row chunks
+  static constexpr size_t kMaxVariables = 32766;  // SQLITE_MAX_VARIABLE_NUMBER since 3.32
+
+  static std::string UpsertSql(const UpsertSpec& spec, size_t rows) {
     std::string cols, values, updates;
     for (size_t i = 0; i < spec.columns.size(); ++i) {
       const std::string& c = spec.columns[i];
       cols += (i ? ", " : "") + c;
-      values += (i ? ", ?" : "?") + std::to_string(i + 1);
       updates += (updates.empty() ? "" : ", ") + c + " = excluded." + c;
     }
-    std::string sql = "INSERT INTO " + spec.table + " (" + cols + ") VALUES (" + values + ")";
+    for (size_t r = 0, n = 0; r < rows; ++r) {
+      values += r ? ", (" : "(";
+      for (size_t i = 0; i < spec.columns.size(); ++i) values += (i ? ", ?" : "?") + std::to_string(++n);
+      values += ")";
+    }
+    std::string sql = "INSERT INTO " + spec.table + " (" + cols + ") VALUES " + values;
     if (!spec.key_columns.empty()) {
       std::string keys;
       for (const auto& k : spec.key_columns) keys += (keys.empty() ? "" : ", ") + k;
@@ -127,6 +150,22 @@ class SqliteConnection final : public SqlConnection {
                                                      : "UPDATE SET " + updates);
     }
     return sql;
+  }
+
+  // Binds rows[start, start + count) to one statement and runs it.
+  Status StepRows(sqlite3_stmt* stmt, const UpsertSpec& spec, const std::vector<std::vector<SqlValue>>& rows,
+                  size_t start, size_t count) {
+    Status s;
+    for (size_t r = 0; r < count && s.ok(); ++r) {
+      s = Bind(stmt, rows[start + r], static_cast<int>(r * spec.columns.size()), SQLITE_STATIC);
+    }
+    if (s.ok()) {
+      const int rc = sqlite3_step(stmt);
+      if (rc != SQLITE_DONE) s = SqliteError(db_, rc, "writing " + spec.table);
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return s;
   }
 
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
@@ -142,14 +181,17 @@ class SqliteConnection final : public SqlConnection {
     return stmt;
   }
 
-  Status Bind(sqlite3_stmt* stmt, const std::vector<SqlValue>& params) {
+  // Binds params to ?(offset + 1)…; SQLITE_STATIC only when they outlive the
+  // statement's use of them.
+  Status Bind(sqlite3_stmt* stmt, const std::vector<SqlValue>& params, int offset = 0,
+              sqlite3_destructor_type text = SQLITE_TRANSIENT) {
     for (size_t i = 0; i < params.size(); ++i) {
-      const int index = static_cast<int>(i + 1);
+      const int index = offset + static_cast<int>(i + 1);
       int rc = SQLITE_OK;
       if (const auto* n = std::get_if<int64_t>(&params[i])) {
         rc = sqlite3_bind_int64(stmt, index, *n);
       } else if (const auto* s = std::get_if<std::string>(&params[i])) {
-        rc = sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), text);
       } else {
         rc = sqlite3_bind_null(stmt, index);
       }
