@@ -25,6 +25,7 @@ export function normalisePlan(plan) {
     return {
       needId: text(a.need_id),
       needTitle: text(a.need_title),
+      enterpriseName: text(a.enterprise_name),
       // lead first, as the server sends them; a lead missing from the list is added
       craftsmanIds: ids.includes(leadId) || !leadId ? ids : [leadId, ...ids],
       leadId,
@@ -35,6 +36,7 @@ export function normalisePlan(plan) {
   const unserved = list(p.unserved).map((u) => ({
     needId: text(u.need_id),
     needTitle: text(u.need_title),
+    enterpriseName: text(u.enterprise_name),
     reason: text(u.reason),
     label: text(u.reason_label),
     detail: text(u.detail),
@@ -56,13 +58,17 @@ export function normalisePlan(plan) {
 export function normaliseProposal(body) {
   const b = body && typeof body === 'object' ? body : {}
   const skipped = list(b.skipped)
-    .map((s) => ({ needId: text(s.need_id), title: text(s.need_title), reason: text(s.reason) }))
+    .map((s) => ({ needId: text(s.need_id), title: text(s.need_title), enterpriseName: text(s.enterprise_name), reason: text(s.reason) }))
     .filter((s) => s.needId)
   const c = b.confirmed && typeof b.confirmed === 'object' ? b.confirmed : null
   const confirmed = c && {
     plan: PLANS.includes(c.plan) ? c.plan : 'optimal',
     exclude: (Array.isArray(c.exclude) ? c.exclude : []).map(text).filter(Boolean),
     at: text(c.at),
+    // the engagements confirming created, kept with the plan by the server
+    created: list(c.created)
+      .map((e) => ({ needId: text(e.need_id), engagementId: text(e.engagement_id) }))
+      .filter((e) => e.engagementId),
   }
   return {
     planId: text(b.plan_id),
@@ -75,20 +81,26 @@ export function normaliseProposal(body) {
 }
 
 // What the page shows for ids: {titles: need id → title, names: craftsman id
-// → name}, from both plans and the skipped needs. Ids without one are left
-// out, so the page falls back to the id (or to what it read elsewhere).
+// → name, enterprises: need id → its enterprise's name}, from both plans and
+// the skipped needs. Ids without one are left out, so the page falls back
+// to the id (or to what it read elsewhere).
 export function planLabels(proposal) {
   const titles = {}
   const names = {}
+  const enterprises = {}
+  const note = (needId, title, enterprise) => {
+    if (title) titles[needId] = title
+    if (enterprise) enterprises[needId] = enterprise
+  }
   for (const which of PLANS) {
     for (const a of proposal?.[which]?.assignments ?? []) {
-      if (a.needTitle) titles[a.needId] = a.needTitle
+      note(a.needId, a.needTitle, a.enterpriseName)
       Object.assign(names, a.names)
     }
-    for (const u of proposal?.[which]?.unserved ?? []) if (u.needTitle) titles[u.needId] = u.needTitle
+    for (const u of proposal?.[which]?.unserved ?? []) note(u.needId, u.needTitle, u.enterpriseName)
   }
-  for (const s of proposal?.skipped ?? []) if (s.title) titles[s.needId] = s.title
-  return { titles, names }
+  for (const s of proposal?.skipped ?? []) note(s.needId, s.title, s.enterpriseName)
+  return { titles, names, enterprises }
 }
 
 // Where a plan's id lives in the address (?plan=ID), beside ?needs=.

@@ -40,7 +40,7 @@ const PLAN = {
     needs_served: 1,
   },
 }
-// GET /dispatch/{id}: the same plan as stored, with titles and names.
+// POST /dispatch and GET /dispatch/{id}: the plan as stored, with titles and names.
 const TITLES = { 'N-PLC': '包装线PLC报错停机', 'N-VFD': '风机变频器过流跳闸' }
 const NAMES = { 'C-PLC-01': '赵电工', 'C-PLC-02': '钱自控' }
 const named = (plan) => ({
@@ -88,7 +88,7 @@ async function propose(w) {
 const row = (w, needId) => w.find(`[data-test="plan-row"][data-need="${needId}"]`)
 
 beforeEach(() => {
-  proposeDispatch.mockReset().mockResolvedValue(PLAN)
+  proposeDispatch.mockReset().mockResolvedValue(STORED)
   confirmDispatch.mockReset()
   getDispatch.mockReset().mockImplementation(async (id) => ({ ...STORED, plan_id: id }))
   listRecords.mockReset().mockResolvedValue({ items: NEEDS, next_after: null })
@@ -106,8 +106,9 @@ describe('批量派单', () => {
     expect(w.find('[data-test="selected-needs"]').text()).toContain('包装线PLC报错停机')
     await propose(w)
     expect(proposeDispatch).toHaveBeenCalledWith({ need_ids: ['N-PLC', 'N-VFD'], load_balancing: false })
-    // The plan is read back by id and its id kept in the address, beside the needs.
-    expect(getDispatch).toHaveBeenCalledWith('P1')
+    // The answer names what the page shows, so nothing is read back; the
+    // plan's id is kept in the address, beside the needs.
+    expect(getDispatch).not.toHaveBeenCalled()
     expect(router.currentRoute.value.query).toEqual({ needs: 'N-PLC,N-VFD', plan: 'P1' })
 
     const plc = row(w, 'N-PLC')
@@ -200,8 +201,7 @@ describe('批量派单', () => {
     expect(row(w, 'N-PLC').find('[data-test="exclude"] input').element.disabled).toBe(true)
     expect(row(w, 'N-VFD').find('[data-test="exclude"] input').element.checked).toBe(true)
 
-    proposeDispatch.mockResolvedValue({ ...PLAN, plan_id: 'P2' })
-    getDispatch.mockImplementation(async (id) => ({ ...STORED, plan_id: id }))
+    proposeDispatch.mockResolvedValue({ ...STORED, plan_id: 'P2' })
     await alert.find('[data-test="propose-again"]').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.query.plan).toBe('P2')
@@ -214,8 +214,7 @@ describe('批量派单', () => {
 
   it('names the picked needs the server left out because they were no longer open, and why', async () => {
     listRecords.mockResolvedValue({ items: [...NEEDS, { id: 'N-OLD', title: '注塑机液压异响', enterprise_id: 'E-3' }], next_after: null })
-    proposeDispatch.mockResolvedValue({ ...PLAN, skipped: [{ need_id: 'N-OLD', reason: '已在服务中或已关闭' }, { need_id: 'N-GONE' }] })
-    getDispatch.mockRejectedValue(new ApiError(503, 'unavailable', '匹配服务尚未就绪')) // the answer is shown as it came
+    proposeDispatch.mockResolvedValue({ ...STORED, skipped: [{ need_id: 'N-OLD', reason: '已在服务中或已关闭' }, { need_id: 'N-GONE' }] })
     const w = await mountPage('?needs=N-PLC,N-VFD,N-OLD,N-GONE')
     expect(w.find('[data-test="skipped-needs"]').exists()).toBe(false)
     await propose(w)
@@ -231,8 +230,7 @@ describe('批量派单', () => {
     expect(row(w, 'N-PLC').exists()).toBe(true)
     expect(row(w, 'N-OLD').exists()).toBe(false)
 
-    proposeDispatch.mockResolvedValue({ ...PLAN, plan_id: 'P2', skipped: [] })
-    getDispatch.mockImplementation(async (id) => ({ ...STORED, plan_id: id }))
+    proposeDispatch.mockResolvedValue({ ...STORED, plan_id: 'P2', skipped: [] })
     await propose(w)
     expect(w.find('[data-test="skipped-needs"]').exists()).toBe(false)
   })
@@ -266,10 +264,17 @@ describe('批量派单', () => {
 
   it('shows a confirmed plan as confirmed: the choice made, no second confirm button, no reasons asked for', async () => {
     getDispatch.mockResolvedValue({
-      ...STORED, plan_id: 'P7', state: 'confirmed', confirmed: { plan: 'greedy', exclude: ['N-VFD'], at: '2026-11-29T08:30:00Z' },
+      ...STORED, plan_id: 'P7', state: 'confirmed',
+      confirmed: { plan: 'greedy', exclude: ['N-VFD'], at: '2026-11-29T08:30:00Z', created: [{ need_id: 'N-PLC', engagement_id: 'G-N-PLC-1' }] },
+      optimal: { ...STORED.optimal, assignments: STORED.optimal.assignments.map((a) => ({ ...a, enterprise_name: '精工机械' })) },
     })
     const w = await mountPage('?plan=P7')
     const notice = w.find('[data-test="plan-confirmed"]')
+    // The engagements it created, each a link; each need's enterprise beside it.
+    const created = notice.find('[data-test="confirmed-created"]')
+    expect(created.text()).toContain('G-N-PLC-1')
+    expect(created.findComponent(RouterLinkStub).props('to')).toEqual({ name: 'engagement', params: { id: 'G-N-PLC-1' } })
+    expect(row(w, 'N-PLC').find('[data-test="plan-enterprise"]').text()).toContain('精工机械')
     expect(notice.find('[data-test="confirmed-how"]').text()).toContain('按逐条择优方案确认')
     expect(notice.find('[data-test="confirmed-how"]').text()).toContain('1 条需求保持待派')
     expect(notice.find('[data-test="plan-conflict"]').exists()).toBe(false)

@@ -51,10 +51,10 @@ describe('reading a proposal', () => {
   it('keeps ids, the lead first, scores and the unserved reasons', () => {
     expect(proposal.planId).toBe('P0123456789ab')
     expect(proposal.optimal.assignments[2]).toEqual({
-      needId: 'N-SQUAD', needTitle: '', craftsmanIds: ['C-3', 'C-1'], leadId: 'C-3', names: {}, score: 0.6,
+      needId: 'N-SQUAD', needTitle: '', enterpriseName: '', craftsmanIds: ['C-3', 'C-1'], leadId: 'C-3', names: {}, score: 0.6,
     })
     expect(proposal.greedy.unserved[0]).toEqual({
-      needId: 'N-NONE', needTitle: '', reason: 'no_candidate', label: '无候选', detail: '没有匹配的工匠',
+      needId: 'N-NONE', needTitle: '', enterpriseName: '', reason: 'no_candidate', label: '无候选', detail: '没有匹配的工匠',
     })
     expect(proposal.state).toBe('proposed')
     expect(proposal.confirmed).toBe(null)
@@ -64,7 +64,7 @@ describe('reading a proposal', () => {
   it('survives a partial or odd answer', () => {
     const p = normaliseProposal({ optimal: { assignments: [null, { need_id: 'N-1', craftsman_ids: [], lead_id: 'C-9', score: 'x' }] } })
     expect(p.planId).toBe('')
-    expect(p.optimal.assignments).toEqual([{ needId: 'N-1', needTitle: '', craftsmanIds: ['C-9'], leadId: 'C-9', names: {}, score: 0 }])
+    expect(p.optimal.assignments).toEqual([{ needId: 'N-1', needTitle: '', enterpriseName: '', craftsmanIds: ['C-9'], leadId: 'C-9', names: {}, score: 0 }])
     expect(p.greedy).toEqual({ assignments: [], unserved: [], totalScore: 0, needsServed: 0 })
   })
 
@@ -76,23 +76,31 @@ describe('reading a proposal', () => {
         ...ANSWER.optimal,
         assignments: [
           // a squad member the caller may no longer see comes without a name
-          { need_id: 'N-SQUAD', need_title: '攻关', craftsman_ids: ['C-3', 'C-1'], lead_id: 'C-3', lead_name: '孙组长',
+          { need_id: 'N-SQUAD', need_title: '攻关', enterprise_name: '精工机械', craftsman_ids: ['C-3', 'C-1'], lead_id: 'C-3', lead_name: '孙组长',
             craftsmen: [{ id: 'C-3', name: '孙组长' }, { id: 'C-1' }], score: 0.6 },
         ],
         unserved: [{ need_id: 'N-NONE', need_title: '没人会的活', reason: 'no_candidate' }],
       },
       skipped: [{ need_id: 'N-OLD', need_title: '旧需求', reason: '已关闭' }],
-      confirmed: { plan: 'greedy', exclude: ['N-VFD', 7, ''], at: '2026-11-29T08:30:00Z' },
+      confirmed: {
+        plan: 'greedy', exclude: ['N-VFD', 7, ''], at: '2026-11-29T08:30:00Z',
+        created: [{ need_id: 'N-SQUAD', engagement_id: 'G-N-SQUAD-1' }, { need_id: 'N-X' }],
+      },
     })
     expect(stored.state).toBe('confirmed')
-    expect(stored.confirmed).toEqual({ plan: 'greedy', exclude: ['N-VFD', '7'], at: '2026-11-29T08:30:00Z' })
+    // what confirming created, without entries that name no engagement
+    expect(stored.confirmed).toEqual({
+      plan: 'greedy', exclude: ['N-VFD', '7'], at: '2026-11-29T08:30:00Z',
+      created: [{ needId: 'N-SQUAD', engagementId: 'G-N-SQUAD-1' }],
+    })
     expect(planLabels(stored)).toEqual({
       titles: { 'N-SQUAD': '攻关', 'N-NONE': '没人会的活', 'N-OLD': '旧需求' },
       names: { 'C-3': '孙组长' },
+      enterprises: { 'N-SQUAD': '精工机械' },
     })
     // A confirmation the server kept without the state still counts; an unknown plan reads as the optimal one.
-    expect(normaliseProposal({ confirmed: { plan: 'x' } })).toMatchObject({ state: 'confirmed', confirmed: { plan: 'optimal', exclude: [] } })
-    expect(planLabels(null)).toEqual({ titles: {}, names: {} })
+    expect(normaliseProposal({ confirmed: { plan: 'x' } })).toMatchObject({ state: 'confirmed', confirmed: { plan: 'optimal', exclude: [], created: [] } })
+    expect(planLabels(null)).toEqual({ titles: {}, names: {}, enterprises: {} })
   })
 
   it('finds the plan id in the address', () => {
@@ -107,8 +115,8 @@ describe('reading a proposal', () => {
       skipped: [{ need_id: 'N-OLD', need_title: '注塑机液压异响', reason: '已在服务中或已关闭' }, { reason: 'no id' }, null, { need_id: 'N-2' }],
     })
     expect(p.skipped).toEqual([
-      { needId: 'N-OLD', title: '注塑机液压异响', reason: '已在服务中或已关闭' },
-      { needId: 'N-2', title: '', reason: '' },
+      { needId: 'N-OLD', title: '注塑机液压异响', enterpriseName: '', reason: '已在服务中或已关闭' },
+      { needId: 'N-2', title: '', enterpriseName: '', reason: '' },
     ])
   })
 })

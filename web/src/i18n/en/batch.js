@@ -56,6 +56,7 @@ export default {
     goneTitle: 'This plan is no longer available',
     confirmedNext: 'A plan can be confirmed once (perhaps it was, in another window). See the engagements board, or propose again.',
     confirmedHow: 'Confirmed on {at} with the {plan}.',
+    confirmedCreated: 'Engagements it created: ',
     confirmedLeftOut: ' The {n} needs marked "not this time" stay open.',
     goneNext: 'Please propose again.',
     planNotFound: 'This dispatch plan was not found',

@@ -56,6 +56,7 @@ export default {
     goneTitle: '这个方案已失效',
     confirmedNext: '同一个方案只能确认一次（可能已在另一个窗口确认）。请到派单跟踪查看已派出的服务，或重新生成方案。',
     confirmedHow: '{at} 按{plan}确认。',
+    confirmedCreated: '确认后建立的助企服务：',
     confirmedLeftOut: '当时勾选「这次不派」的 {n} 条需求保持待派。',
     goneNext: '请重新生成方案。',
     planNotFound: '没有找到这个派单方案',
