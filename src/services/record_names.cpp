@@ -15,7 +15,8 @@ std::vector<std::vector<std::string>> ScanIdChunks(const std::vector<std::string
 
 Result<RecordNames> RecordNames::Read(storage::Store& store, const access::Policy& policy, const access::Principal& who,
                                       const std::vector<std::string>& craftsman_ids,
-                                      const std::vector<std::string>& need_ids) {
+                                      const std::vector<std::string>& need_ids,
+                                      const std::vector<std::string>& result_ids) {
   RecordNames names;
   for (auto& chunk : ScanIdChunks(craftsman_ids)) {
     CRAFTLINK_RETURN_IF_ERROR(
@@ -31,6 +32,13 @@ Result<RecordNames> RecordNames::Read(storage::Store& store, const access::Polic
           if (policy.View(who, n) == access::Visibility::kHidden) return true;
           names.need_enterprises_[n.id] = {n.enterprise_id, ""};
           names.needs_[n.id] = std::move(n.title);
+          return true;
+        }));
+  }
+  for (auto& chunk : ScanIdChunks(result_ids)) {
+    CRAFTLINK_RETURN_IF_ERROR(
+        store.ScanResults({.include_archived = true, .ids = std::move(chunk)}, [&](domain::InnovationResult&& r) {
+          if (policy.View(who, r) != access::Visibility::kHidden) names.results_[r.id] = std::move(r.title);
           return true;
         }));
   }
@@ -53,6 +61,12 @@ Result<RecordNames> RecordNames::Read(storage::Store& store, const access::Polic
 nlohmann::json RecordNames::Craftsman(const std::string& id) const {
   nlohmann::json j{{"id", id}};
   if (const std::string* name = CraftsmanName(id)) j["name"] = *name;
+  return j;
+}
+
+nlohmann::json RecordNames::InnovationResult(const std::string& id) const {
+  nlohmann::json j{{"id", id}};
+  if (const auto it = results_.find(id); it != results_.end()) j["title"] = it->second;
   return j;
 }
 

@@ -28,12 +28,15 @@ class RecordNames {
   // a studio made before a record was archived still names it.
   static Result<RecordNames> Read(storage::Store& store, const access::Policy& policy, const access::Principal& who,
                                   const std::vector<std::string>& craftsman_ids,
-                                  const std::vector<std::string>& need_ids);
+                                  const std::vector<std::string>& need_ids,
+                                  const std::vector<std::string>& result_ids = {});
 
   // {"id": id, "name": name}, or {"id": id} when hidden or gone.
   nlohmann::json Craftsman(const std::string& id) const;
   // The name alone; nullptr when hidden or gone.
   const std::string* CraftsmanName(const std::string& id) const;
+  // {"id": id, "title": title}, or {"id": id} when hidden or gone.
+  nlohmann::json InnovationResult(const std::string& id) const;
   // The need's title; nullptr when hidden or gone.
   const std::string* NeedTitle(const std::string& id) const;
   // The need's enterprise: {id, name}, the name empty when the caller may
@@ -43,6 +46,7 @@ class RecordNames {
  private:
   std::map<std::string, std::string> craftsmen_;
   std::map<std::string, std::string> needs_;
+  std::map<std::string, std::string> results_;
   std::map<std::string, std::pair<std::string, std::string>> need_enterprises_;
 };
 

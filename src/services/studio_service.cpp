@@ -15,22 +15,27 @@ Status Hidden(std::string_view id) {
 }
 
 // Gives each studio view in `views` its `members: [{id, name?}]`, lead
-// first, reading every member of every view in one batch. A member the
-// caller may not see keeps only the id (services/record_names.h). The
+// first, and `results: [{id, title?}]`, reading every member and result of
+// every view in one batch. One the caller may not see keeps only the id
+// (services/record_names.h). The
 // stored lead_name stays as it is: the lead is the studio's public face,
 // often in its name.
 Status NameMembers(storage::Store& store, const access::OrgDirectory& orgs, const access::Principal& who,
                    nlohmann::json& views) {
-  std::vector<std::string> ids;
+  std::vector<std::string> ids, result_ids;
   for (const auto& v : views) {
     for (const auto& m : v.value("member_ids", nlohmann::json::array())) ids.push_back(m.get<std::string>());
+    for (const auto& r : v.value("result_ids", nlohmann::json::array())) result_ids.push_back(r.get<std::string>());
   }
-  auto names = RecordNames::Read(store, access::Policy(orgs), who, ids, {});
+  auto names = RecordNames::Read(store, access::Policy(orgs), who, ids, {}, result_ids);
   if (!names.ok()) return names.status();
   for (auto& v : views) {
     nlohmann::json members = nlohmann::json::array();
     for (const auto& m : v.value("member_ids", nlohmann::json::array())) members.push_back(names->Craftsman(m));
     v["members"] = std::move(members);
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& r : v.value("result_ids", nlohmann::json::array())) results.push_back(names->InnovationResult(r));
+    v["results"] = std::move(results);
   }
   return Status::Ok();
 }

@@ -35,7 +35,11 @@ json Unnamed(const std::string& id) { return {{"id", id}}; }
 TEST_P(ProgrammeListsTest, StudioMembersAreNamedAsFarAsTheCallerMaySeeThem) {
   Reply created = api_->Call(
       "staff-cd", "POST", "/api/v1/studios",
-      json{{"name", "雷师傅焊接创新工作室"}, {"lead_id", "C1"}, {"member_ids", {"C3"}}, {"alliance_ids", {"chuanyu"}}}
+      json{{"name", "雷师傅焊接创新工作室"},
+           {"lead_id", "C1"},
+           {"member_ids", {"C3"}},
+           {"result_ids", {"R1"}},
+           {"alliance_ids", {"chuanyu"}}}
           .dump());
   ASSERT_EQ(created.status, 201) << created.raw;
   const std::string path = "/api/v1/studios/" + created.body["id"].get<std::string>();
@@ -52,6 +56,9 @@ TEST_P(ProgrammeListsTest, StudioMembersAreNamedAsFarAsTheCallerMaySeeThem) {
   EXPECT_EQ(members("crafts-c1"), json::array({Named("C1"), Unnamed("C3")}));
   // An enterprise below 成都 sees the studio but no craftsman records.
   EXPECT_EQ(members("ent-e1"), json::array({Unnamed("C1"), Unnamed("C3")}));
+  // Results by title the same way: the results library is not an enterprise's to read.
+  EXPECT_EQ(api_->Get("staff-cq", path).body["results"], json::array({{{"id", "R1"}, {"title", "铝合金焊缝气孔控制"}}}));
+  EXPECT_EQ(api_->Get("ent-e1", path).body["results"], json::array({{{"id", "R1"}}}));
 
   // Names are read when shown, not copied when the studio was saved, and a
   // member who stops sharing with the alliance drops out of 成都's sight.

@@ -19,6 +19,19 @@ export function membersOf(studio) {
 // the caller may not open (another organisation's, or a fellow member for a
 // craftsman) comes as {id} alone, and `name` stays '' so the page shows the
 // id and no link. The lead's name also comes apart as `lead_name`.
+// The studio's results as [{id, title}], in the order kept: the title the
+// server read from the results library, '' where the caller may not read it
+// (the page shows the id then). Older answers carry result_ids alone.
+export function studioResults(studio) {
+  const titled = new Map()
+  for (const r of Array.isArray(studio?.results) ? studio.results : []) {
+    if (r && typeof r.id === 'string' && r.id) titled.set(r.id, typeof r.title === 'string' ? r.title : '')
+  }
+  const ids = (Array.isArray(studio?.result_ids) ? studio.result_ids : []).filter((id) => typeof id === 'string' && id)
+  for (const id of titled.keys()) if (!ids.includes(id)) ids.push(id)
+  return ids.map((id) => ({ id, title: titled.get(id) || '' }))
+}
+
 export function studioMembers(studio) {
   const named = new Map()
   for (const m of Array.isArray(studio?.members) ? studio.members : []) {

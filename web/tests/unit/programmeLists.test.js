@@ -179,6 +179,15 @@ describe('a studio’s members', () => {
     expect(getRecord.mock.calls.filter(([kind]) => kind === 'craftsmen')).toEqual([])
   })
 
+  it('titles its results as the API gives them, the id where a title is withheld, reading none one by one', async () => {
+    programmes.getStudio.mockResolvedValue({ ...S, result_ids: ['R-1', 'R-2'], results: [{ id: 'R-1', title: '焊缝气孔控制法' }, { id: 'R-2' }] })
+    await mountAt('studio', '/studios/ST-1', { id: 'ST-1' })
+    const items = wrapper.findAll('[data-test="studio-result"]')
+    expect(items.map((i) => i.text())).toEqual(['焊缝气孔控制法', 'R-2'])
+    expect(items[0].findComponent(RouterLinkStub).props('to')).toEqual({ name: 'result', params: { id: 'R-1' } })
+    expect(getRecord.mock.calls.filter(([kind]) => kind === 'results')).toEqual([])
+  })
+
   it('gives a craftsman the names without links, as craftsmen’s pages are for staff', async () => {
     user.value = { role: 'craftsman', craftsman_id: 'C-002' }
     programmes.getStudio.mockResolvedValue({ ...S, members: [{ id: 'C-001', name: '王建国' }, { id: 'C-002', name: '李秀英' }, { id: 'C-009' }] })
