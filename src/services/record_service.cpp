@@ -278,6 +278,9 @@ Result<nlohmann::json> RecordService::WriteOf(const access::Principal& who, std:
     if (!existing->has_value() || Ops<Record>::View(policy, who, **existing) == Visibility::kHidden) {
       return Hidden(kind, id);
     }
+    // Access before the version: a stale version is news only to someone
+    // who may write (docs/api.md, Errors).
+    if (!policy.CanEdit(who, **existing)) return Status::PermissionDenied("您无权修改这条记录");
     if (version.empty()) return Status::Invalid("更新时须带上读取时的 version", "version");
     if (version != RecordVersion(domain::ToJson(**existing))) {
       return Status::Conflict("记录已被他人修改，请刷新后再改 (stale version)");
@@ -295,10 +298,9 @@ Result<nlohmann::json> RecordService::WriteOf(const access::Principal& who, std:
       if (enterprise->has_value()) record->meta.org_id = (*enterprise)->meta.org_id;
     }
   }
-  const bool allowed = id.empty() ? (policy.CanCreateIn(who, record->meta.org_id) ||
-                                     (who.role == access::Role::kEnterprise && kind == RecordKind::kNeed))
-                                  : policy.CanEdit(who, **existing);
-  if (!allowed) return Status::PermissionDenied("您无权修改这条记录");
+  const bool may_create = policy.CanCreateIn(who, record->meta.org_id) ||
+                          (who.role == access::Role::kEnterprise && kind == RecordKind::kNeed);
+  if (id.empty() && !may_create) return Status::PermissionDenied("您无权修改这条记录");
   storage::WriteBatch batch;
   const std::string record_id = record->id;
   Ops<Record>::Put(batch, *record);

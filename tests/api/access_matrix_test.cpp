@@ -159,6 +159,15 @@ TEST_P(AccessMatrixTest, MatchesAndTheRemainingRecordWritesFollowTheSameScope) {
       {"ent-e1", "PUT", "/api/v1/enterprises/E1", 409, enterprise_update},  // allowed: the stale version is what fails
       {"crafts-c1", "POST", "/api/v1/results", 403, R"({"id":"R7","title":"新成果","org_id":"sh"})"},
       {"staff-cd", "POST", "/api/v1/results", 201, R"({"id":"R7","title":"新成果","org_id":"cd"})"},
+      // Edits under a stale version: 409 only for whoever may edit at all.
+      {"staff-cq", "PUT", "/api/v1/craftsmen/C1", 403, R"({"name":"改名","org_id":"cd","version":"stale"})"},
+      {"staff-sh", "PUT", "/api/v1/craftsmen/C1", 404, R"({"name":"改名","org_id":"cd","version":"stale"})"},
+      {"ent-e1", "PUT", "/api/v1/craftsmen/C1", 404, R"({"name":"改名","org_id":"cd","version":"stale"})"},
+      {"crafts-c1", "PUT", "/api/v1/craftsmen/C1", 409, R"({"name":"改名","org_id":"cd","version":"stale"})"},
+      {"staff-sc", "PUT", "/api/v1/craftsmen/C1", 409, R"({"name":"改名","org_id":"cd","version":"stale"})"},
+      {"staff-sh", "PUT", "/api/v1/results/R1", 403, R"({"title":"改名","version":"stale"})"},
+      {"ent-e2", "PUT", "/api/v1/results/R1", 404, R"({"title":"改名","version":"stale"})"},
+      {"staff-cd", "PUT", "/api/v1/results/R1", 409, R"({"title":"改名","version":"stale"})"},
       {"staff-cq", "POST", "/api/v1/results/R1/archive", 403},  // shared for reading only
       {"ent-e1", "POST", "/api/v1/results/R1/archive", 404},
   };
