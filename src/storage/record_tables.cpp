@@ -12,9 +12,6 @@ namespace {
 
 using domain::RecordKind;
 
-SqlValue Int(int64_t v) { return SqlValue{v}; }
-SqlValue Text(std::string v) { return SqlValue{std::move(v)}; }
-
 // Stored bodies are written by ToJson; a body that does not decode means the
 // database was changed behind the store's back.
 template <typename Record, typename Decoder>

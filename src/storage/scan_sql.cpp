@@ -47,22 +47,19 @@ Status AppendFilters(const UpsertSpec& spec, const ScanOptions& options, SqlStat
     out.sql += options.ids->empty() ? " AND 1 = 0" : " AND id IN (" + BindList(out.params, *options.ids) + ")";
   }
   if (!options.org_id.empty()) {
-    out.params.emplace_back(options.org_id);
-    out.sql += " AND org_id = " + Placeholder(out.params.size());
+    out.sql += " AND org_id = " + Bind(out.params, Text(options.org_id));
   }
   if (!options.include_archived) out.sql += " AND archived = 0";
   if (!options.text.empty()) {
-    out.params.emplace_back(ContainsPattern(options.text));
-    out.sql += " AND search_text LIKE " + Placeholder(out.params.size()) + " ESCAPE '\\'";
+    out.sql += " AND search_text LIKE " + Bind(out.params, ContainsPattern(options.text)) + " ESCAPE '\\'";
   }
   for (const auto* filters : {&options.equals, &options.prefixes}) {
     const bool prefix = filters == &options.prefixes;
     for (const auto& [column, value] : *filters) {
       CRAFTLINK_RETURN_IF_ERROR(CheckColumn(spec, column, "filter", column));
-      out.params.emplace_back(prefix ? PrefixPattern(value) : value);
       out.sql += " AND " + column +
-                 (prefix ? " LIKE " + Placeholder(out.params.size()) + " ESCAPE '\\'"
-                         : " = " + Placeholder(out.params.size()));
+                 (prefix ? " LIKE " + Bind(out.params, PrefixPattern(value)) + " ESCAPE '\\'"
+                         : " = " + Bind(out.params, Text(value)));
     }
   }
   return Status::Ok();
@@ -71,8 +68,7 @@ Status AppendFilters(const UpsertSpec& spec, const ScanOptions& options, SqlStat
 // Keyset position and order by id alone: what every scan did before sorting.
 void AppendIdOrder(const ScanOptions& options, SqlStatement& out) {
   if (!options.after_id.empty()) {
-    out.params.emplace_back(options.after_id);
-    out.sql += " AND id > " + Placeholder(out.params.size());
+    out.sql += " AND id > " + Bind(out.params, Text(options.after_id));
   }
   out.sql += " ORDER BY id";
 }
@@ -87,10 +83,9 @@ Status AppendSortedOrder(const UpsertSpec& spec, const ScanOptions& options, Sql
     return Status::Invalid("a sorted scan resumes from a value and an id together", "after");
   }
   if (options.after_value) {
-    out.params.emplace_back(*options.after_value);
-    out.params.emplace_back(options.after_id);
-    out.sql += " AND " + key + (options.descending ? " < (" : " > (") + Placeholder(out.params.size() - 1) + ", " +
-               Placeholder(out.params.size()) + ")";
+    const std::string value = Bind(out.params, Text(*options.after_value));
+    out.sql += " AND " + key + (options.descending ? " < (" : " > (") + value + ", " +
+               Bind(out.params, Text(options.after_id)) + ")";
   }
   const char* direction = options.descending ? " DESC" : "";
   out.sql +=
@@ -119,8 +114,7 @@ Result<SqlStatement> BuildScanSql(const UpsertSpec& spec, const ScanOptions& opt
     CRAFTLINK_RETURN_IF_ERROR(AppendSortedOrder(spec, options, dialect, out));
   }
   if (options.limit > 0) {
-    out.params.emplace_back(static_cast<int64_t>(options.limit));
-    out.sql += " LIMIT " + Placeholder(out.params.size());
+    out.sql += " LIMIT " + Bind(out.params, Int(static_cast<int64_t>(options.limit)));
   }
   return out;
 }

@@ -20,17 +20,23 @@ namespace craftlink::storage {
 using SqlNull = std::monostate;
 using SqlValue = std::variant<SqlNull, int64_t, std::string>;
 
+inline SqlValue Text(std::string_view v) { return SqlValue{std::string(v)}; }
+inline SqlValue Int(int64_t v) { return SqlValue{v}; }
+
 // "$n": the placeholder of the n-th parameter, in both dialects.
 inline std::string Placeholder(size_t n) { return "$" + std::to_string(n); }
+
+// Appends `value` to `params` and answers its placeholder.
+inline std::string Bind(std::vector<SqlValue>& params, SqlValue value) {
+  params.push_back(std::move(value));
+  return Placeholder(params.size());
+}
 
 // Appends `values` to `params` and answers their placeholders as a list,
 // "$3, $4, $5", for `column IN (…)`.
 inline std::string BindList(std::vector<SqlValue>& params, const std::vector<std::string>& values) {
   std::string out;
-  for (const std::string& v : values) {
-    params.emplace_back(v);
-    out += (out.empty() ? "" : ", ") + Placeholder(params.size());
-  }
+  for (const std::string& v : values) out += (out.empty() ? "" : ", ") + Bind(params, Text(v));
   return out;
 }
 

@@ -12,9 +12,6 @@
 
 namespace craftlink::storage::sql_json {
 
-inline SqlValue Text(std::string_view v) { return SqlValue{std::string(v)}; }
-inline SqlValue Int(int64_t v) { return SqlValue{v}; }
-
 // A stored JSON text; a damaged one reads as an empty object rather than
 // failing the whole list it is part of.
 inline nlohmann::json ParseBody(std::string_view text) {

@@ -19,9 +19,6 @@ using domain::RecordKind;
 constexpr size_t kIdsPerQuery = 500;
 constexpr size_t kRowsPerChunk = 1000;  // PostgreSQL's largest INSERT (pg_backend.cpp)
 
-SqlValue Text(std::string v) { return SqlValue{std::move(v)}; }
-SqlValue Int(int64_t v) { return SqlValue{v}; }
-
 
 const UpsertSpec& ChangesSpec() {
   static const UpsertSpec kSpec{"changes", {"kind", "record_id", "op", "changed_at"}, {}};
@@ -336,11 +333,7 @@ Result<std::unordered_set<std::string>> SqlStore::ExistingIds(RecordKind kind, c
     const size_t end = std::min(ids.size(), start + kIdsPerQuery);
     std::string sql = "SELECT id FROM " + TableName(kind) + " WHERE id IN (";
     std::vector<SqlValue> params;
-    for (size_t i = start; i < end; ++i) {
-      params.push_back(Text(ids[i]));
-      sql += (i == start ? "" : ", ") + Placeholder(params.size());
-    }
-    sql += ")";
+    sql += BindList(params, std::vector<std::string>(ids.begin() + start, ids.begin() + end)) + ")";
     CRAFTLINK_RETURN_IF_ERROR((*c)->Query(sql, params, [&](const SqlRow& row) {
       found.emplace(row.Text(0));
       return true;

@@ -5,8 +5,6 @@
 namespace craftlink::storage {
 namespace {
 
-SqlValue Text(std::string_view v) { return SqlValue{std::string(v)}; }
-SqlValue Int(int64_t v) { return SqlValue{v}; }
 SqlValue OrNull(std::string_view v) { return v.empty() ? SqlValue{SqlNull{}} : Text(v); }
 
 constexpr char kUserColumns[] =

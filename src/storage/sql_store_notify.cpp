@@ -9,11 +9,9 @@
 namespace craftlink::storage {
 namespace {
 
-using sql_json::Int;
 using sql_json::ListText;
 using sql_json::ParseBody;
 using sql_json::ParseList;
-using sql_json::Text;
 
 constexpr char kDeliveryColumns[] =
     "id, webhook_id, notification_seq, event, payload, attempts, status, next_attempt_at, last_http_status, "
@@ -44,8 +42,7 @@ Result<std::vector<NotificationRow>> SqlStore::Notifications(const std::vector<s
   std::vector<SqlValue> params;
   std::string sql = "SELECT seq, recipient, event, title, payload, created_at, read_at FROM notifications "
                     "WHERE recipient IN (" + BindList(params, recipients) + ")";
-  params.push_back(Int(after_seq));
-  sql += " AND seq > " + Placeholder(params.size()) + " ORDER BY seq DESC LIMIT " + std::to_string(limit);
+  sql += " AND seq > " + Bind(params, Int(after_seq)) + " ORDER BY seq DESC LIMIT " + std::to_string(limit);
   Status s = WithConnection([&](SqlConnection& c) {
     return c.Query(sql, params, [&](const SqlRow& r) {
       out.push_back({r.Int(0), std::string(r.Text(1)), std::string(r.Text(2)), std::string(r.Text(3)),

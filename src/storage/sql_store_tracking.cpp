@@ -13,11 +13,9 @@
 namespace craftlink::storage {
 namespace {
 
-using sql_json::Int;
 using sql_json::ListText;
 using sql_json::ParseBody;
 using sql_json::ParseList;
-using sql_json::Text;
 
 
 constexpr char kEngagementColumns[] =
@@ -305,14 +303,9 @@ Result<std::optional<EngagementRow>> SqlStore::GetEngagement(std::string_view id
 Result<std::vector<EngagementRow>> SqlStore::ListEngagements(const EngagementFilter& f) {
   std::string sql = std::string("SELECT ") + kEngagementColumns + " FROM engagements WHERE 1 = 1";
   std::vector<SqlValue> params;
-  auto bind = [&](std::string_view value) {
-    params.push_back(Text(value));
-    return Placeholder(params.size());
-  };
+  auto bind = [&](std::string_view value) { return Bind(params, Text(value)); };
   if (!f.org_ids.empty()) {
-    sql += " AND org_id IN (";
-    for (size_t i = 0; i < f.org_ids.size(); ++i) sql += (i ? ", " : "") + bind(f.org_ids[i]);
-    sql += ")";
+    sql += " AND org_id IN (" + BindList(params, f.org_ids) + ")";
   }
   if (!f.need_id.empty()) sql += " AND need_id = " + bind(f.need_id);
   if (!f.enterprise_id.empty()) sql += " AND enterprise_id = " + bind(f.enterprise_id);
@@ -516,10 +509,7 @@ Result<std::vector<DocumentRow>> SqlStore::ListDocuments(const DocumentFilter& f
   std::vector<DocumentRow> out;
   Status s = WithConnection([&](SqlConnection& c) {
     std::vector<SqlValue> params{Text(f.kind)};
-    auto bind = [&](std::string_view value) {
-      params.push_back(Text(value));
-      return Placeholder(params.size());
-    };
+    auto bind = [&](std::string_view value) { return Bind(params, Text(value)); };
     // The ref_b order compares bytes on both backends, as the v6 index does.
     auto bytes = [&](const char* column) { return Bytewise(column, c.dialect()); };
     std::string sql = std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE kind = $1";
