@@ -34,6 +34,18 @@ struct EventService::Loaded {
       self_id = who.craftsman_id;
     }
   }
+  // {kind, id} of the participant a participant-side request is about: the
+  // caller themself, or, for staff in scope, whoever `body` names. Naming
+  // someone else without being staff is refused with `refused`; nobody at
+  // all is Invalid with `missing`.
+  Result<std::pair<std::string, std::string>> Participant(const nlohmann::json& body, const char* refused,
+                                                          const char* missing) const {
+    const std::string asked = OptionalText(body, "participant_id");
+    if (staff && !asked.empty()) return std::pair{OptionalText(body, "participant_kind"), asked};
+    if (!asked.empty() && asked != self_id) return Status::PermissionDenied(refused);
+    if (self_id.empty()) return Status::Invalid(missing, "participant_id");
+    return std::pair{self_kind, self_id};
+  }
 };
 
 namespace event_detail {

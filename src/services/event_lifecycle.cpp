@@ -88,17 +88,9 @@ Result<nlohmann::json> EventService::Withdraw(const access::Principal& who, std:
   auto out = programme::RetryRaces([&]() -> Result<nlohmann::json> {
     auto e = Load(who, id);
     if (!e.ok()) return e.status();
-    // One's own registration, or (staff in scope) anyone's.
-    std::string kind = e->self_kind;
-    std::string pid = e->self_id;
-    const std::string asked = OptionalText(body, "participant_id");
-    if (e->staff && !asked.empty()) {
-      kind = OptionalText(body, "participant_kind");
-      pid = asked;
-    } else if (!asked.empty() && asked != pid) {
-      return Status::PermissionDenied("只能取消自己的报名");
-    }
-    if (pid.empty()) return Status::Invalid("请指定要取消报名的报名者 participant_id", "participant_id");
+    auto who_withdraws = e->Participant(body, "只能取消自己的报名", "请指定要取消报名的报名者 participant_id");
+    if (!who_withdraws.ok()) return who_withdraws.status();
+    auto [kind, pid] = std::move(*who_withdraws);
     CRAFTLINK_RETURN_IF_ERROR(event_detail::RequireOpen(e->row));
     auto index = RegistrationIndex(e->row.body, kind, pid);
     if (!index.ok()) return index.status();

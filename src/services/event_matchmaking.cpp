@@ -94,17 +94,9 @@ Result<nlohmann::json> EventService::SetWishes(const access::Principal& who, std
     if (!e.ok()) return e.status();
     if (e->row.body.value("kind", "") != "matchmaking") return NotMatchmaking();
     CRAFTLINK_RETURN_IF_ERROR(event_detail::RequireOpen(e->row));
-    // Whose wishes: one's own, or (staff in scope) anyone registered.
-    std::string kind = e->self_kind;
-    std::string pid = e->self_id;
-    const std::string asked = OptionalText(body, "participant_id");
-    if (e->staff && !asked.empty()) {
-      kind = OptionalText(body, "participant_kind");
-      pid = asked;
-    } else if (!asked.empty() && asked != pid) {
-      return Status::PermissionDenied("只能登记自己的意向");
-    }
-    if (pid.empty()) return Status::Invalid("请指定登记意向的报名者 participant_id", "participant_id");
+    auto whose = e->Participant(body, "只能登记自己的意向", "请指定登记意向的报名者 participant_id");
+    if (!whose.ok()) return whose.status();
+    auto [kind, pid] = std::move(*whose);
     auto index = RegistrationIndex(e->row.body, kind, pid);
     if (!index.ok()) {
       if (e->staff) return index.status();
