@@ -7,6 +7,7 @@
 
 #include "api_fixture.h"
 #include "services/inbox_service.h"
+#include "support/webhook_receiver.h"
 
 namespace craftlink::testing {
 namespace {
@@ -165,36 +166,6 @@ TEST_P(DispatchWithMatchingTest, StoredPlanNamesNeedsAndCraftsmenForItsProposerO
   EXPECT_FALSE(stored["skipped"][0]["reason"].get<std::string>().empty());
 }
 
-// A receiver that fails its first request, then accepts; it keeps what it got.
-class Receiver {
- public:
-  Receiver() {
-    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard lock(mutex_);
-      received_.push_back(req);
-      res.status = received_.size() == 1 ? 500 : 204;
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-  }
-  ~Receiver() {
-    server_.stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  std::vector<httplib::Request> received() {
-    std::lock_guard lock(mutex_);
-    return received_;
-  }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::vector<httplib::Request> received_;
-};
-
 class WebhookTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override { api_ = std::make_unique<ApiFixture>(GetParam()); }
@@ -202,8 +173,9 @@ class WebhookTest : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(WebhookTest, DeliveriesAreSignedRetriedWithBackOffAndLogged) {
-  Receiver receiver;
-  const std::string url = "http://127.0.0.1:" + std::to_string(receiver.port()) + "/hook";
+  // Fails the first request, then accepts.
+  WebhookReceiver receiver([](size_t n) { return n == 0 ? 500 : 204; });
+  const std::string url = receiver.url();
   EXPECT_EQ(api_->Call("staff-cd", "POST", "/api/v1/webhooks", json{{"url", url}}.dump()).status, 403);
   EXPECT_EQ(api_->Call("admin", "POST", "/api/v1/webhooks", json{{"url", "ftp://x"}}.dump()).status, 400);
   Reply hook = api_->Call("admin", "POST", "/api/v1/webhooks", json{{"url", url}, {"events", {"dispatched"}}}.dump());

@@ -32,6 +32,7 @@
 
 #include "support/serve_process.h"
 #include "support/test_database.h"
+#include "support/webhook_receiver.h"
 
 namespace craftlink::testing {
 namespace {
@@ -112,42 +113,6 @@ std::vector<std::string> WriteDataSet(const std::filesystem::path& dir) {
   }
   return paths;
 }
-
-// Receives webhook posts, counting each X-CraftLink-Delivery id; holds the
-// first post for kReceiverHold.
-class Receiver {
- public:
-  Receiver() {
-    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response& res) {
-      bool first = false;
-      {
-        std::lock_guard lock(mutex_);
-        first = received_.empty();
-        received_.push_back(req.get_header_value("X-CraftLink-Delivery"));
-      }
-      if (first) std::this_thread::sleep_for(kReceiverHold);
-      res.set_content("ok", "text/plain");
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-  }
-  ~Receiver() {
-    server_.stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  std::vector<std::string> received() {
-    std::lock_guard lock(mutex_);
-    return received_;
-  }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::vector<std::string> received_;
-};
 
 class TwoInstancesTest : public ::testing::Test {
  protected:
@@ -323,9 +288,14 @@ void TwoInstancesTest::ConcurrentStepIsTakenOnce() {
 }
 
 void TwoInstancesTest::WebhookIsDeliveredOnce() {
-  Receiver receiver;
+  // Holds the first post for kReceiverHold, so that the other instance
+  // could try to send it meanwhile.
+  WebhookReceiver receiver([](size_t n) {
+    if (n == 0) std::this_thread::sleep_for(kReceiverHold);
+    return 200;
+  });
   ASSERT_GT(receiver.port(), 0);
-  const std::string url = "http://127.0.0.1:" + std::to_string(receiver.port()) + "/hook";
+  const std::string url = receiver.url();
   Reply hook = admin_a_->Call("POST", "/api/v1/webhooks", {{"url", url}});
   ASSERT_EQ(hook.status, 201) << hook.raw;
   // An event through B, for a webhook registered on A: "dispatched" to the
@@ -351,8 +321,9 @@ void TwoInstancesTest::WebhookIsDeliveredOnce() {
     expected.insert(std::to_string(d["id"].get<int64_t>()));
     EXPECT_EQ(d["attempts"], 1) << d.dump();
   }
-  const auto got = receiver.received();
-  EXPECT_EQ(std::multiset<std::string>(got.begin(), got.end()), expected) << "posted more than once, or lost";
+  std::multiset<std::string> got;
+  for (const auto& req : receiver.received()) got.insert(req.get_header_value("X-CraftLink-Delivery"));
+  EXPECT_EQ(got, expected) << "posted more than once, or lost";
 }
 
 void TwoInstancesTest::BothStopOnSigterm() {
