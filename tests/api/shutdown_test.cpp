@@ -4,12 +4,10 @@
 // was written that the client was not told about (a request the server had
 // started is finished and answered, not cut off).
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sqlite3.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -26,135 +24,16 @@
 #include <set>
 #include <thread>
 
+#include "support/serve_process.h"
 #include "support/test_database.h"
-
-extern char** environ;
 
 namespace craftlink {
 namespace {
 
-const std::string kCraftlink = std::string(CRAFTLINK_TEST_BINARY_DIR) + "/apps/craftlink/craftlink";
+const std::string kCraftlink = testing::CraftlinkBinary();
 const std::string kPassword = "correct horse battery staple";
 constexpr int kClients = 4;
 constexpr int kAckedBeforeSignal = 60;
-
-// Spawns `args` with stdin from `stdin_fd` (or /dev/null) and stdout and
-// stderr into `out_fd` (or /dev/null).
-pid_t Spawn(const std::vector<std::string>& args, int stdin_fd = -1, int out_fd = -1) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  if (stdin_fd >= 0) {
-    posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
-  } else {
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  }
-  for (int fd : {1, 2}) {
-    if (out_fd >= 0) {
-      posix_spawn_file_actions_adddup2(&actions, out_fd, fd);
-    } else {
-      posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_WRONLY, 0);
-    }
-  }
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
-}
-
-int ExitCode(pid_t pid) {
-  int status = 0;
-  if (pid < 0 || waitpid(pid, &status, 0) != pid) return -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-// Runs to the end, feeding `input` on stdin.
-int RunCommand(const std::vector<std::string>& args, const std::string& input = "") {
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) return -1;
-  const pid_t pid = Spawn(args, fds[0]);
-  close(fds[0]);
-  if (!input.empty() && write(fds[1], input.data(), input.size()) != static_cast<ssize_t>(input.size())) {
-    close(fds[1]);
-    return -1;
-  }
-  close(fds[1]);
-  return ExitCode(pid);
-}
-
-// `craftlink serve` with its output collected by a thread, so the pipe
-// never fills and blocks the server's request log.
-class ServeProcess {
- public:
-  explicit ServeProcess(const std::string& db_url) {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) return;
-    pid_ = Spawn({kCraftlink, "serve", "--db", db_url, "--host", "127.0.0.1", "--port", "0"}, -1, fds[1]);
-    close(fds[1]);
-    reader_ = std::thread([this, fd = fds[0]] {
-      char buf[4096];
-      ssize_t n;
-      while ((n = read(fd, buf, sizeof buf)) > 0) {
-        std::lock_guard lock(mutex_);
-        output_.append(buf, static_cast<size_t>(n));
-      }
-      close(fd);
-    });
-  }
-  ~ServeProcess() {
-    if (pid_ > 0 && !exited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (reader_.joinable()) reader_.join();
-  }
-
-  // The port from the start-up line "…http://127.0.0.1:PORT/…", or 0.
-  int WaitForPort(std::chrono::seconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    const std::string marker = "http://127.0.0.1:";
-    while (std::chrono::steady_clock::now() < deadline) {
-      {
-        std::lock_guard lock(mutex_);
-        const size_t at = output_.find(marker);
-        if (at != std::string::npos && output_.find('/', at + marker.size()) != std::string::npos) {
-          return std::atoi(output_.c_str() + at + marker.size());
-        }
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return 0;
-  }
-
-  // Exit code, or -1 if it had not exited within `timeout`.
-  int WaitForExit(std::chrono::seconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return -1;
-  }
-
-  pid_t pid() const { return pid_; }
-  std::string output() {
-    std::lock_guard lock(mutex_);
-    return output_;
-  }
-
- private:
-  pid_t pid_ = -1;
-  bool exited_ = false;
-  std::thread reader_;
-  std::mutex mutex_;
-  std::string output_;
-};
 
 nlohmann::json CraftsmanBody(int client, int i) {
   return {{"id", "S" + std::to_string(client) + "-" + std::to_string(i)},
@@ -219,13 +98,14 @@ TEST(ShutdownTest, SigtermMidStreamKeepsEveryAcknowledgedCreate) {
   const auto dir = testing::MakeTempDir("craftlink-shutdown");
   const auto db_path = dir / "craftlink.db";
   const std::string url = "sqlite:" + db_path.string();
-  ASSERT_EQ(RunCommand({kCraftlink, "init", "--db", url}), 0);
-  ASSERT_EQ(
-      RunCommand({kCraftlink, "user", "add", "--db", url, "--username", "admin", "--role", "admin", "--password-stdin"},
-                 kPassword + "\n"),
-      0);
+  ASSERT_EQ(testing::RunCommand({kCraftlink, "init", "--db", url}).exit_code, 0);
+  ASSERT_EQ(testing::RunCommand(
+                {kCraftlink, "user", "add", "--db", url, "--username", "admin", "--role", "admin", "--password-stdin"},
+                kPassword + "\n")
+                .exit_code,
+            0);
 
-  ServeProcess serve(url);
+  testing::ServeProcess serve({"--db", url});
   ASSERT_GT(serve.pid(), 0);
   const int port = serve.WaitForPort(std::chrono::seconds(30));
   ASSERT_GT(port, 0) << serve.output();
@@ -303,7 +183,9 @@ TEST(ShutdownTest, SigtermMidStreamKeepsEveryAcknowledgedCreate) {
   // What the database holds afterwards, read by another process.
   EXPECT_EQ(SqliteIntegrity(db_path), "ok");
   const auto exported = dir / "craftsmen.jsonl";
-  ASSERT_EQ(RunCommand({kCraftlink, "export", "--db", url, "--kind", "craftsmen", "--out", exported.string()}), 0);
+  ASSERT_EQ(
+      testing::RunCommand({kCraftlink, "export", "--db", url, "--kind", "craftsmen", "--out", exported.string()}).exit_code,
+      0);
   std::map<std::string, nlohmann::json> stored;
   std::ifstream in(exported);
   for (std::string line; std::getline(in, line);) {
