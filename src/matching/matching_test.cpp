@@ -195,6 +195,25 @@ TEST(MatchEngineTest, ReasonsNameTheSkillTermsRegionAndCapacity) {
   EXPECT_EQ(j["results"][0]["result_id"], "R1");
 }
 
+TEST(MatchEngineTest, QuotedWordsLeaveOutHowTheNeedAsksAndSubWords) {
+  Corpus corpus = SmallCorpus();
+  for (Craftsman& c : corpus.craftsmen) {
+    if (c.id == "MOLD") c.bio += "常被请去当专家，给操作工讲注塑缩痕的成因。";
+  }
+  auto engine = BuildSmall(TestConfig(), corpus);
+  auto list = engine->MatchNeed(MakeNeed("N1", "注塑件缩痕", "操作工说缩痕越来越多，想请专家来看看。", "510107", true));
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  ASSERT_FALSE(list->matches.empty());
+  EXPECT_EQ(list->matches[0].craftsman_id, "MOLD");
+  const Reason* terms = FindReason(list->matches[0], ReasonType::kTerms);
+  ASSERT_NE(terms, nullptr);
+  const auto& t = terms->terms;
+  EXPECT_NE(std::find(t.begin(), t.end(), "缩痕"), t.end()) << terms->label;
+  EXPECT_NE(std::find(t.begin(), t.end(), "操作工"), t.end()) << terms->label;
+  EXPECT_EQ(std::find(t.begin(), t.end(), "作工"), t.end()) << terms->label;  // inside 操作工
+  EXPECT_EQ(std::find(t.begin(), t.end(), "专家"), t.end()) << terms->label;  // a request word
+}
+
 TEST(MatchEngineTest, TheNearCraftsmanComesFirstWhenAVisitIsNeeded) {
   auto engine = BuildSmall();
   const std::string text = "不锈钢管道氩弧焊焊完一探伤，焊缝气孔多，返修率高。";

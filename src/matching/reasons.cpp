@@ -148,9 +148,21 @@ std::vector<std::string> MatchEngine::State::MatchedTerms(const internal::TextIn
       if (unquoted_match != nullptr) *unquoted_match = true;
       continue;
     }
-    // Skip a word already inside a longer matched one (焊缝 after 焊缝气孔).
+    // How a need asks for help (知道, 看看, 专家) says nothing about why this
+    // person fits, though it still counts a little in the score.
+    if (request_words.count(text)) continue;
+    // One word per place: skip a word inside a longer matched one (焊缝 after
+    // 焊缝气孔), and let a longer one replace the sub-word listed before it
+    // (search mode emits 作工 inside 操作工).
     if (std::any_of(out.begin(), out.end(), [&](const std::string& o) { return o.find(text) != std::string::npos; }))
       continue;
+    auto inner = std::find_if(out.begin(), out.end(), [&](const std::string& o) { return text.find(o) != std::string::npos; });
+    if (inner != out.end()) {
+      *inner = text;
+      out.erase(std::remove_if(inner + 1, out.end(), [&](const std::string& o) { return text.find(o) != std::string::npos; }),
+                out.end());
+      continue;
+    }
     out.push_back(text);
   }
   return out;
