@@ -99,6 +99,39 @@ double Rr(const std::vector<std::string>& ranked, const std::map<std::string, in
   return 0.0;
 }
 
+// Two craftsmen sharing at least a third of their skill entries work in one
+// field (the entries are free text, so twins rarely agree word for word).
+bool AlikeInSkills(const domain::Craftsman& a, const domain::Craftsman& b) {
+  std::set<std::string> sa(a.skills.begin(), a.skills.end()), sb(b.skills.begin(), b.skills.end());
+  size_t both = 0;
+  for (const std::string& s : sa) both += sb.count(s);
+  const size_t either = sa.size() + sb.size() - both;
+  return either > 0 && 3 * both >= either;
+}
+
+// Pairs (higher graded, lower graded) of alike craftsmen judged for an
+// on-site need where the higher graded one lives nearer: a nearness call.
+std::vector<std::pair<std::string, std::string>> NearnessPairs(
+    const domain::Need& need, const std::string& need_region, const std::map<std::string, int>& judged,
+    const std::map<std::string, const domain::Craftsman*>& craftsmen) {
+  using reference::RegionRelation;
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!need.onsite || need_region.empty()) return out;
+  for (const auto& [hi, g_hi] : judged) {
+    for (const auto& [lo, g_lo] : judged) {
+      if (g_lo <= 0 || g_hi <= g_lo) continue;
+      auto a = craftsmen.find(hi), b = craftsmen.find(lo);
+      if (a == craftsmen.end() || b == craftsmen.end()) continue;
+      const RegionRelation ra = reference::RegionTable::Relate(need_region, a->second->region);
+      const RegionRelation rb = reference::RegionTable::Relate(need_region, b->second->region);
+      // The enum runs from nearest to farthest; kUnknown says nothing.
+      if (ra == RegionRelation::kUnknown || rb == RegionRelation::kUnknown || ra >= rb) continue;
+      if (AlikeInSkills(*a->second, *b->second)) out.emplace_back(hi, lo);
+    }
+  }
+  return out;
+}
+
 struct Accum {
   double ndcg = 0, ndcg_exp = 0, recall = 0, rr = 0;
   size_t n = 0;
@@ -196,6 +229,10 @@ Result<EvalReport> Evaluate(const std::filesystem::path& data_dir, const EvalOpt
     results_baseline.Add(r.id, r.title + "；" + r.summary + "；" + Concat(r.fields) + r.benefit);
   }
 
+  std::map<std::string, const domain::Craftsman*> craftsman_by_id;
+  for (const domain::Craftsman& c : corpus->craftsmen) craftsman_by_id[c.id] = &c;
+  std::map<std::string, std::string> enterprise_region;
+  for (const domain::Enterprise& e : corpus->enterprises) enterprise_region[e.id] = e.region;
   Accum all_engine, all_base, res_engine, res_base;
   std::map<std::string, std::pair<Accum, Accum>> by_subset;
   double rank_ms = 0;
@@ -228,6 +265,16 @@ Result<EvalReport> Evaluate(const std::filesystem::path& data_dir, const EvalOpt
       ne.confidence = list->confidence;
       ne.top5.assign(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(std::min<size_t>(5, ranked.size())));
       report.per_need.push_back(std::move(ne));
+      bool kept_all = true;
+      for (const auto& [near, far] : NearnessPairs(need, need.region.empty() ? enterprise_region[need.enterprise_id] : need.region, judged->second,
+                                                     craftsman_by_id)) {
+        const auto at = [&](const std::string& id) { return std::find(ranked.begin(), ranked.end(), id) - ranked.begin(); };
+        const bool kept = at(near) < static_cast<ptrdiff_t>(ranked.size()) && at(near) < at(far);
+        ++report.nearness_pairs;
+        report.nearness_kept += kept;
+        kept_all = kept_all && kept;
+      }
+      if (!kept_all) report.nearness_failures.push_back(need.id);
       switch (list->confidence) {
         case Confidence::kHigh:
           ++report.confidence_high;
@@ -282,6 +329,13 @@ std::string FormatReport(const EvalReport& r) {
                 r.confidence_high, r.confidence_medium, r.confidence_low, r.build_ms,
                 r.per_need.empty() ? 0.0 : r.rank_ms / static_cast<double>(r.per_need.size()));
   out += buf;
+  if (r.nearness_pairs > 0) {
+    std::snprintf(buf, sizeof buf, "  nearness: %zu of %zu on-site pairs of alike craftsmen ranked nearer first", r.nearness_kept,
+                  r.nearness_pairs);
+    out += buf;
+    for (size_t i = 0; i < r.nearness_failures.size(); ++i) out += (i ? ", " : "; not in ") + r.nearness_failures[i];
+    out += "\n";
+  }
   return out;
 }
 
@@ -312,6 +366,7 @@ nlohmann::json ToJson(const EvalReport& r) {
           {"confidence", {{"high", r.confidence_high}, {"medium", r.confidence_medium}, {"low", r.confidence_low}}},
           {"build_ms", r.build_ms},
           {"rank_ms", r.rank_ms},
+          {"nearness", {{"pairs", r.nearness_pairs}, {"kept", r.nearness_kept}, {"failures", r.nearness_failures}}},
           {"per_need", per_need}};
 }
 

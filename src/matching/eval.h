@@ -47,6 +47,11 @@ struct EvalReport {
   Metrics results_engine;    // innovation results for needs (qrels_results.tsv)
   Metrics results_baseline;
   size_t confidence_high = 0, confidence_medium = 0, confidence_low = 0;
+  // On-site needs judging two craftsmen of (nearly) the same skills apart —
+  // the nearer one higher: how many of those pairs the engine ranks in the
+  // judged order (the lower-graded one may also be missing from the top 10).
+  size_t nearness_pairs = 0, nearness_kept = 0;
+  std::vector<std::string> nearness_failures;  // need ids
   std::vector<NeedEval> per_need;
   double build_ms = 0;
   double rank_ms = 0;  // all needs, engine only
