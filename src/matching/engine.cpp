@@ -1,7 +1,11 @@
 // Building the engine and keeping it current: records in, index entries out.
 #include <algorithm>
+#include <atomic>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <span>
+#include <thread>
 
 #include "matching/engine_state.h"
 #include "reference/reference.h"
@@ -181,11 +185,16 @@ Result<std::unique_ptr<MatchEngine::State>> CreateState(const MatchConfig& confi
 
 }  // namespace
 
+const SkillVector& internal::TermSkillCache::Get(const Taxonomy& taxonomy, const text::Analyzer& analyzer,
+                                                 const TaxonomyWeights& w, const std::string& term) {
+  auto it = cache_.find(term);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() > 200000) cache_.clear();  // free-text terms must not grow it forever
+  return cache_[term] = taxonomy.TermSkills(taxonomy.Prepare(analyzer, term), w);
+}
+
 const SkillVector& MatchEngine::State::TermSkills(const std::string& term) {
-  auto it = term_skills_cache.find(term);
-  if (it != term_skills_cache.end()) return it->second;
-  if (term_skills_cache.size() > 200000) term_skills_cache.clear();  // free-text terms must not grow it forever
-  return term_skills_cache[term] = taxonomy->TermSkills(taxonomy->Prepare(*analyzer, term), w().taxonomy);
+  return term_skills_cache.Get(*taxonomy, *analyzer, w().taxonomy, term);
 }
 
 int MatchEngine::State::Remaining(const CraftsmanEntry& e) const {
@@ -198,22 +207,21 @@ Status MatchEngine::State::UpsertCraftsman(const domain::Craftsman& c) {
     RemoveCraftsman(c.id);
     return Status::Ok();
   }
-  auto [it, inserted] = craftsman_by_id.try_emplace(c.id, static_cast<uint32_t>(craftsmen.size()));
-  if (inserted) craftsmen.emplace_back();
-  CraftsmanEntry& e = craftsmen[it->second];
-  if (e.doc != kNoDoc) craftsman_index->Remove(e.doc);
-  e.id = c.id;
-  e.name = c.name;
-  e.region = c.region;
-  e.org_id = c.meta.org_id;
-  e.capacity_per_month = c.capacity_per_month;
-  e.kinds = 0;
-  for (domain::ServiceKind k : c.service_kinds) e.kinds |= 1u << static_cast<unsigned>(k);
+  auto it = craftsman_by_id.find(c.id);
+  static const std::vector<std::string> kNoEvidence;
+  const std::vector<std::string>& evidence = it == craftsman_by_id.end() ? kNoEvidence : craftsmen[it->second].evidence;
+  ApplyCraftsman(c, AnalyzeCraftsman(c, evidence, term_skills_cache));
+  return Status::Ok();
+}
 
+internal::AnalyzedCraftsman MatchEngine::State::AnalyzeCraftsman(const domain::Craftsman& c,
+                                                                 const std::vector<std::string>& evidence,
+                                                                 internal::TermSkillCache& skill_cache) const {
   const TaxonomyWeights& tw = w().taxonomy;
   const text::Analyzer& a = *analyzer;
+  internal::AnalyzedCraftsman out;
   SkillVector skills;
-  for (const std::string& term : c.skills) Merge(skills, TermSkills(term), 1.0f);
+  for (const std::string& term : c.skills) Merge(skills, skill_cache.Get(*taxonomy, a, tw, term), 1.0f);
   Merge(skills, taxonomy->ProseSkills(taxonomy->Prepare(a, c.bio + kSep + Join(c.achievements)), tw),
         static_cast<float>(tw.prose));
   std::array<std::string, internal::kMaxFields> fields;
@@ -227,15 +235,14 @@ Status MatchEngine::State::UpsertCraftsman(const domain::Craftsman& c) {
       Merge(skills, results[r->second].skills, static_cast<float>(tw.results));
     }
   }
-  e.profile_skills.clear();
-  if (!e.evidence.empty()) e.profile_skills = skills;
-  for (const std::string& ev : e.evidence) {
+  if (!evidence.empty()) out.profile_skills = skills;
+  for (const std::string& ev : evidence) {
     Merge(skills, taxonomy->ProseSkills(taxonomy->Prepare(a, ev), tw), static_cast<float>(tw.evidence));
   }
-  e.skills = std::move(skills);
+  out.skills = std::move(skills);
 
   std::set<std::string> industries;
-  for (const SkillWeight& sw : e.skills) {
+  for (const SkillWeight& sw : out.skills) {
     if (sw.weight < 0.5f) continue;
     const internal::Skill& s = taxonomy->skill(sw.skill);
     industries.insert(s.industries.begin(), s.industries.end());
@@ -244,20 +251,39 @@ Status MatchEngine::State::UpsertCraftsman(const domain::Craftsman& c) {
   // words of a skill read from evidence would echo that evidence's text in
   // the terms a reason quotes. Such skills still count through the tags.
   std::vector<const std::vector<std::string>*> taxonomy_words;
-  for (const SkillWeight& sw : e.ProfileSkills()) {
+  for (const SkillWeight& sw : evidence.empty() ? out.skills : out.profile_skills) {
     if (sw.weight >= 0.5f) taxonomy_words.push_back(&skill_words[sw.skill]);
   }
-  e.industries.assign(industries.begin(), industries.end());
-  e.industry_codes.clear();
-  for (const std::string& code : e.industries) e.industry_codes.push_back(internal::IndustryCode(code));
+  out.industries.assign(industries.begin(), industries.end());
+  for (const std::string& code : out.industries) out.industry_codes.push_back(internal::IndustryCode(code));
 
   fields[internal::kCSkills] = Join(c.skills);
   fields[internal::kCBio] = c.bio;
   fields[internal::kCAchievements] = Join(c.achievements);
-  fields[internal::kCEvidence] = Join(e.evidence);
+  fields[internal::kCEvidence] = Join(evidence);
   fields[internal::kCProfile] = c.title + kSep + Join(c.honors) + kSep + c.employer + kSep + c.studio;
   for (std::string& f : fields) f = taxonomy->Prepare(a, f);
-  e.doc = craftsman_index->Add(fields, e.skills, internal::kCTaxonomy, taxonomy_words);
+  out.doc = craftsman_index->Analyze(fields, internal::kCTaxonomy, taxonomy_words);
+  return out;
+}
+
+void MatchEngine::State::ApplyCraftsman(const domain::Craftsman& c, internal::AnalyzedCraftsman&& analyzed) {
+  auto [it, inserted] = craftsman_by_id.try_emplace(c.id, static_cast<uint32_t>(craftsmen.size()));
+  if (inserted) craftsmen.emplace_back();
+  CraftsmanEntry& e = craftsmen[it->second];
+  if (e.doc != kNoDoc) craftsman_index->Remove(e.doc);
+  e.id = c.id;
+  e.name = c.name;
+  e.region = c.region;
+  e.org_id = c.meta.org_id;
+  e.capacity_per_month = c.capacity_per_month;
+  e.kinds = 0;
+  for (domain::ServiceKind k : c.service_kinds) e.kinds |= 1u << static_cast<unsigned>(k);
+  e.skills = std::move(analyzed.skills);
+  e.profile_skills = std::move(analyzed.profile_skills);
+  e.industries = std::move(analyzed.industries);
+  e.industry_codes = std::move(analyzed.industry_codes);
+  e.doc = craftsman_index->Append(analyzed.doc, e.skills);
   e.remaining = Remaining(e);
   if (craftsman_of_doc.size() <= e.doc) {
     craftsman_of_doc.resize(e.doc + 1, 0);
@@ -265,6 +291,52 @@ Status MatchEngine::State::UpsertCraftsman(const domain::Craftsman& c) {
   }
   craftsman_of_doc[e.doc] = it->second;
   has_capacity[e.doc] = e.remaining > 0;
+}
+
+Status MatchEngine::State::UpsertCraftsmen(std::span<const domain::Craftsman> batch,
+                                           internal::TermSkillCache& helper_cache) {
+  // Analysis (segmenting, phrase finding) is most of the work and reads only
+  // what this batch leaves alone (taxonomy, results, analyser), so a helper
+  // thread and this one analyse chunks in any order while this one appends
+  // them in batch order: the index numbers documents as a serial build would.
+  constexpr size_t kChunk = 32;
+  const size_t chunks = (batch.size() + kChunk - 1) / kChunk;
+  static const std::vector<std::string> kNoEvidence;
+  std::vector<std::optional<internal::AnalyzedCraftsman>> analyzed(batch.size());
+  std::vector<std::atomic<bool>> done(chunks);
+  std::atomic<size_t> next{0};
+  auto analyse_next = [&](internal::TermSkillCache& cache) {
+    const size_t k = next.fetch_add(1);
+    if (k >= chunks) return false;
+    for (size_t i = k * kChunk; i < std::min(batch.size(), (k + 1) * kChunk); ++i) {
+      const domain::Craftsman& c = batch[i];
+      if (!c.meta.archived && c.available) analyzed[i] = AnalyzeCraftsman(c, kNoEvidence, cache);
+    }
+    done[k].store(true, std::memory_order_release);
+    done[k].notify_one();
+    return true;
+  };
+  std::jthread helper([&] {
+    while (analyse_next(helper_cache)) {
+    }
+  });
+  for (size_t k = 0; k < chunks; ++k) {
+    while (!done[k].load(std::memory_order_acquire)) {
+      if (!analyse_next(term_skills_cache)) done[k].wait(false, std::memory_order_acquire);
+    }
+    for (size_t i = k * kChunk; i < std::min(batch.size(), (k + 1) * kChunk); ++i) {
+      const domain::Craftsman& c = batch[i];
+      auto known = craftsman_by_id.find(c.id);
+      // Analysed without evidence: one that has some (seen before) goes the serial way.
+      if (!analyzed[i] || (known != craftsman_by_id.end() && !craftsmen[known->second].evidence.empty())) {
+        CRAFTLINK_RETURN_IF_ERROR(UpsertCraftsman(c));
+        continue;
+      }
+      if (!store) craftsman_records[c.id] = c;
+      ApplyCraftsman(c, std::move(*analyzed[i]));
+      analyzed[i].reset();
+    }
+  }
   return Status::Ok();
 }
 
@@ -400,6 +472,10 @@ void MatchEngine::State::CompactIfNeeded() {
   if (due(*result_index)) RemapDocs(result_index->Compact(), result_of_doc, results);
 }
 
+// Craftsmen analysed ahead of appending at most: bounds the memory a bulk
+// build holds beside the index.
+constexpr size_t kBulkBatch = 4096;
+
 MatchEngine::MatchEngine(std::unique_ptr<State> state) : state_(std::move(state)) {}
 MatchEngine::~MatchEngine() = default;
 
@@ -424,11 +500,18 @@ Result<std::unique_ptr<MatchEngine>> MatchEngine::Build(storage::Store& store, c
     return visit_error.ok();
   }));
   CRAFTLINK_RETURN_IF_ERROR(visit_error);
+  std::vector<domain::Craftsman> batch;
+  internal::TermSkillCache helper_cache;
   CRAFTLINK_RETURN_IF_ERROR(store.ScanCraftsmen({}, [&](domain::Craftsman&& c) {
-    visit_error = s.UpsertCraftsman(c);
+    batch.push_back(std::move(c));
+    if (batch.size() < kBulkBatch) return true;
+    visit_error = s.UpsertCraftsmen(batch, helper_cache);
+    batch.clear();
     return visit_error.ok();
   }));
   CRAFTLINK_RETURN_IF_ERROR(visit_error);
+  CRAFTLINK_RETURN_IF_ERROR(s.UpsertCraftsmen(batch, helper_cache));
+  s.craftsman_index->ShrinkToFit();
   CRAFTLINK_RETURN_IF_ERROR(store.ScanNeeds({}, [&](domain::Need&& n) {
     s.UpsertNeed(n);
     return true;
@@ -442,7 +525,13 @@ Result<std::unique_ptr<MatchEngine>> MatchEngine::BuildFromCorpus(const Corpus& 
   State& s = **state;
   for (const auto& e : corpus.enterprises) s.UpsertEnterprise(e);
   for (const auto& r : corpus.results) CRAFTLINK_RETURN_IF_ERROR(s.UpsertResult(r));
-  for (const auto& c : corpus.craftsmen) CRAFTLINK_RETURN_IF_ERROR(s.UpsertCraftsman(c));
+  internal::TermSkillCache helper_cache;
+  const std::span<const domain::Craftsman> craftsmen(corpus.craftsmen);
+  for (size_t i = 0; i < craftsmen.size(); i += kBulkBatch) {
+    CRAFTLINK_RETURN_IF_ERROR(
+        s.UpsertCraftsmen(craftsmen.subspan(i, std::min(kBulkBatch, craftsmen.size() - i)), helper_cache));
+  }
+  s.craftsman_index->ShrinkToFit();
   for (const auto& n : corpus.needs) s.UpsertNeed(n);
   return std::unique_ptr<MatchEngine>(new MatchEngine(std::move(state).value()));
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -105,6 +106,26 @@ struct Candidate {
   float stage1 = 0;
 };
 
+// Skill terms repeat across profiles (钨极氩弧焊 in hundreds): the skills a
+// term maps to are computed once per cache. One cache per thread.
+class TermSkillCache {
+ public:
+  const SkillVector& Get(const Taxonomy& taxonomy, const text::Analyzer& analyzer, const TaxonomyWeights& w,
+                         const std::string& term);
+
+ private:
+  std::unordered_map<std::string, SkillVector> cache_;
+};
+
+// What indexing a craftsman needs, worked out without changing the engine.
+struct AnalyzedCraftsman {
+  SkillVector skills;
+  SkillVector profile_skills;
+  std::vector<std::string> industries;
+  std::vector<uint16_t> industry_codes;
+  AnalyzedDoc doc;
+};
+
 }  // namespace internal
 
 struct MatchEngine::State {
@@ -113,9 +134,7 @@ struct MatchEngine::State {
   std::shared_ptr<const text::Analyzer> analyzer;
   std::shared_ptr<const internal::Taxonomy> taxonomy;
   std::unordered_set<std::string> request_words;  // prepared (normalised) forms
-  // Skill terms repeat across profiles (钨极氩弧焊 in hundreds): their mapping
-  // is computed once. Used by the writer only.
-  std::unordered_map<std::string, internal::SkillVector> term_skills_cache;
+  internal::TermSkillCache term_skills_cache;  // the writer's
   const internal::SkillVector& TermSkills(const std::string& term);
   // Word tokens of each skill's names, aliases and problem words (the
   // taxonomy field of the profiles that have the skill), analysed once.
@@ -154,6 +173,14 @@ struct MatchEngine::State {
 
   // --- engine.cpp: records in, index updated (caller holds mu exclusively)
   Status UpsertCraftsman(const domain::Craftsman& c);
+  // Many new craftsmen at once (a build): the same entries and documents as
+  // UpsertCraftsman on each in turn, analysed on two threads.
+  Status UpsertCraftsmen(std::span<const domain::Craftsman> batch, internal::TermSkillCache& helper_cache);
+  // UpsertCraftsman's halves: analysis is const and reads nothing a craftsman
+  // upsert changes, so several threads may run it beside ApplyCraftsman.
+  internal::AnalyzedCraftsman AnalyzeCraftsman(const domain::Craftsman& c, const std::vector<std::string>& evidence,
+                                               internal::TermSkillCache& skill_cache) const;
+  void ApplyCraftsman(const domain::Craftsman& c, internal::AnalyzedCraftsman&& analyzed);
   void RemoveCraftsman(std::string_view id);
   Status ReindexCraftsman(const std::string& id);
   void UpsertEnterprise(const domain::Enterprise& e);

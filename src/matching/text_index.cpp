@@ -9,17 +9,54 @@ namespace {
 constexpr uint32_t kMaxTf = 7;
 constexpr uint32_t kTfBits = 3;
 constexpr uint32_t kTfMask = (1u << (kTfBits * kMaxIndexedFields)) - 1;  // low 21 bits
-constexpr uint32_t kImpactShift = 21;
 constexpr float kImpactMax = 2047.0f;
-constexpr float kImpactScale = 1.0f / kImpactMax;
 
 // Averages may drift this much before per-document factors are recomputed:
 // BM25 is insensitive to small changes of avgdl, and recomputing is O(docs).
 constexpr double kAvgDrift = 0.05;
 
-// Per-thread scratch for Add: term → packed tfs per stream.
-struct AddScratch {
-  std::array<std::unordered_map<std::string, uint32_t>, kStreams> counts;
+// Per-thread scratch for Analyze: where each term of the document being
+// analysed sits in AnalyzedDoc::terms (open addressing, index + 1; 0 empty).
+// Counting by slot spares a std::string and a hash-map node per token.
+class TermCounter {
+ public:
+  void Reset() {
+    for (auto& slots : slots_) std::fill(slots.begin(), slots.end(), 0u);
+  }
+  // The packed frequencies of `text` in stream `s`, a new term starting at 0.
+  uint32_t& Tfs(AnalyzedDoc& doc, int s, std::string_view text) {
+    std::vector<AnalyzedDoc::Term>& terms = doc.terms[s];
+    std::vector<uint32_t>& slots = slots_[s];
+    if (2 * (terms.size() + 1) > slots.size()) Grow(doc, s);
+    const uint64_t hash = TermTable::Hash(text);
+    const size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (slots[i] == 0) {
+        terms.push_back(AnalyzedDoc::Term{hash, static_cast<uint32_t>(doc.text.size()),
+                                          static_cast<uint32_t>(text.size()), 0u});
+        doc.text.append(text);
+        slots[i] = static_cast<uint32_t>(terms.size());
+        return terms.back().tfs;
+      }
+      AnalyzedDoc::Term& t = terms[slots[i] - 1];
+      if (t.hash == hash && doc.TermText(t) == text) return t.tfs;
+    }
+  }
+
+ private:
+  void Grow(const AnalyzedDoc& doc, int s) {
+    std::vector<uint32_t>& slots = slots_[s];
+    slots.assign(std::max<size_t>(256, slots.size() * 2), 0u);
+    const size_t mask = slots.size() - 1;
+    const auto& terms = doc.terms[s];
+    for (size_t k = 0; k < terms.size(); ++k) {
+      size_t i = terms[k].hash & mask;
+      while (slots[i] != 0) i = (i + 1) & mask;
+      slots[i] = static_cast<uint32_t>(k + 1);
+    }
+  }
+
+  std::array<std::vector<uint32_t>, kStreams> slots_;
 };
 
 }  // namespace
@@ -30,17 +67,23 @@ TextIndex::TextIndex(int num_fields, std::array<StreamParams, kStreams> params,
 
 DocId TextIndex::Add(const std::array<std::string, kMaxFields>& fields, const SkillVector& tags, int extra_field,
                      const std::vector<const std::vector<std::string>*>& extra) {
-  thread_local AddScratch scratch;
-  const auto doc = static_cast<DocId>(live_.size());
-  std::array<std::array<uint32_t, kMaxFields>, kStreams> lengths{};
+  return Append(Analyze(fields, extra_field, extra), tags);
+}
+
+AnalyzedDoc TextIndex::Analyze(const std::array<std::string, kMaxFields>& fields, int extra_field,
+                               const std::vector<const std::vector<std::string>*>& extra) const {
+  thread_local TermCounter counter;
+  counter.Reset();
+  AnalyzedDoc doc;
+  auto count = [&](int s, int f, std::string_view text) {
+    ++doc.lengths[s][f];
+    uint32_t& tfs = counter.Tfs(doc, s, text);
+    const uint32_t shift = kTfBits * static_cast<uint32_t>(f);
+    if (((tfs >> shift) & kMaxTf) < kMaxTf) tfs += 1u << shift;
+  };
   if (extra_field >= 0 && extra_field < num_fields_ && params_[0].fields[extra_field].weight > 0.0f) {
-    const uint32_t shift = kTfBits * static_cast<uint32_t>(extra_field);
     for (const auto* tokens : extra) {
-      for (const std::string& token : *tokens) {
-        ++lengths[0][extra_field];
-        auto [it, inserted] = scratch.counts[0].try_emplace(token, 0u);
-        if (((it->second >> shift) & kMaxTf) < kMaxTf) it->second += 1u << shift;
-      }
+      for (const std::string& token : *tokens) count(0, extra_field, token);
     }
   }
   for (int f = 0; f < num_fields_; ++f) {
@@ -48,33 +91,35 @@ DocId TextIndex::Add(const std::array<std::string, kMaxFields>& fields, const Sk
     analyzer_->Analyze(fields[f], [&](const text::TokenView& t) {
       const int s = t.stream == text::Stream::kWord ? 0 : 1;
       if (params_[s].fields[f].weight <= 0.0f) return;  // a field this stream ignores costs nothing
-      ++lengths[s][f];
-      auto [it, inserted] = scratch.counts[s].try_emplace(std::string(t.text), 0u);
-      const uint32_t shift = kTfBits * static_cast<uint32_t>(f);
-      const uint32_t tf = (it->second >> shift) & kMaxTf;
-      if (tf < kMaxTf) it->second += 1u << shift;
+      count(s, f, t.text);
     });
   }
+  return doc;
+}
+
+DocId TextIndex::Append(const AnalyzedDoc& analyzed, const SkillVector& tags) {
+  const auto doc = static_cast<DocId>(live_.size());
   std::array<std::vector<uint32_t>, kStreams> doc_terms;
   for (int s = 0; s < kStreams; ++s) {
-    for (auto& [term, tfs] : scratch.counts[s]) {
-      auto [it, inserted] = term_ids_[s].try_emplace(term, static_cast<uint32_t>(terms_[s].size()));
-      if (inserted) {
-        terms_[s].push_back(term);
-        postings_[s].emplace_back();
-      }
-      postings_[s][it->second].push_back(Posting{doc, tfs});
-      doc_terms[s].push_back(it->second);
+    doc_terms[s].reserve(analyzed.terms[s].size());
+    for (const AnalyzedDoc::Term& t : analyzed.terms[s]) {
+      bool added = false;
+      const uint32_t id = terms_[s].Intern(analyzed.TermText(t), t.hash, &added);
+      if (added) postings_[s].emplace_back();
+      postings_[s][id].push_back(Posting{doc, t.tfs});
+      doc_terms[s].push_back(id);
     }
-    scratch.counts[s].clear();
     for (int f = 0; f < kMaxFields; ++f) {
-      const uint16_t len = static_cast<uint16_t>(std::min<uint32_t>(lengths[s][f], 0xFFFF));
+      const auto len = static_cast<uint16_t>(std::min<uint32_t>(analyzed.lengths[s][f], 0xFFFF));
       lengths_[s].push_back(len);
       total_length_[s][f] += len;
     }
-    factors_[s].resize(lengths_[s].size());
   }
-  for (const SkillWeight& t : tags) tag_postings_[t.skill].push_back(TagPosting{doc, t.weight});
+  for (const SkillWeight& t : tags) {
+    if (t.skill >= tags_.size()) tags_.resize(t.skill + 1);
+    TagList& list = tags_[t.skill];
+    list.postings.push_back(TagPosting{doc, t.weight});
+  }
   live_.push_back(true);
   ++live_count_;
   for (int s = 0; s < kStreams; ++s) {
@@ -85,38 +130,45 @@ DocId TextIndex::Add(const std::array<std::string, kMaxFields>& fields, const Sk
     }
     if (drift) {
       RefreshNorms(s);
-    } else {
-      // Only the new document's factors and impacts.
-      for (int f = 0; f < kMaxFields; ++f) {
-        const size_t i = static_cast<size_t>(doc) * kMaxFields + f;
-        const FieldParams& fp = params_[s].fields[f];
-        const double avg = std::max(avg_used_[s][f], 1.0);
-        factors_[s][i] = static_cast<float>(fp.weight / (1.0 - fp.b + fp.b * lengths_[s][i] / avg));
-      }
-      for (uint32_t term : doc_terms[s]) {
-        Posting& p = postings_[s][term].back();
-        p.packed = (p.packed & kTfMask) | (Quantize(s, p) << kImpactShift);
-      }
+      continue;
+    }
+    // Only the new document's impacts.
+    const std::array<float, kMaxFields> factors = Factors(s, doc);
+    for (uint32_t term : doc_terms[s]) {
+      Posting& p = postings_[s][term].back();
+      const uint32_t impact = Quantize(s, p.packed & kTfMask, factors.data());
+      p.packed = (p.packed & kTfMask) | (impact << kImpactShift);
     }
   }
   return doc;
 }
 
+std::array<float, kMaxFields> TextIndex::Factors(int s, DocId doc) const {
+  std::array<float, kMaxFields> factors{};
+  for (int f = 0; f < kMaxFields; ++f) {
+    const size_t i = static_cast<size_t>(doc) * kMaxFields + f;
+    const FieldParams& fp = params_[s].fields[f];
+    const double avg = std::max(avg_used_[s][f], 1.0);
+    factors[f] = static_cast<float>(fp.weight / (1.0 - fp.b + fp.b * lengths_[s][i] / avg));
+  }
+  return factors;
+}
+
 void TextIndex::RefreshNorms(int s) {
   const double n = std::max<double>(1.0, static_cast<double>(live_count_));
   for (int f = 0; f < kMaxFields; ++f) avg_used_[s][f] = total_length_[s][f] / n;
+  // Every document's factors once, rather than once per posting.
   const size_t docs = live_.size();
-  for (size_t d = 0; d < docs; ++d) {
-    for (int f = 0; f < kMaxFields; ++f) {
-      const size_t i = d * kMaxFields + f;
-      const FieldParams& fp = params_[s].fields[f];
-      const double avg = std::max(avg_used_[s][f], 1.0);
-      factors_[s][i] = static_cast<float>(fp.weight / (1.0 - fp.b + fp.b * lengths_[s][i] / avg));
-    }
+  std::vector<float> factors(docs * kMaxFields);
+  for (DocId d = 0; d < docs; ++d) {
+    const std::array<float, kMaxFields> f = Factors(s, d);
+    std::copy(f.begin(), f.end(), factors.begin() + static_cast<ptrdiff_t>(d) * kMaxFields);
   }
   for (auto& list : postings_[s]) {
     for (Posting& p : list) {
-      if (p.doc < live_.size() && live_[p.doc]) p.packed = (p.packed & kTfMask) | (Quantize(s, p) << kImpactShift);
+      if (!live_[p.doc]) continue;
+      const uint32_t impact = Quantize(s, p.packed & kTfMask, factors.data() + static_cast<size_t>(p.doc) * kMaxFields);
+      p.packed = (p.packed & kTfMask) | (impact << kImpactShift);
     }
   }
 }
@@ -128,6 +180,14 @@ void TextIndex::Remove(DocId doc) {
   for (int s = 0; s < kStreams; ++s) {
     for (int f = 0; f < kMaxFields; ++f) total_length_[s][f] -= lengths_[s][static_cast<size_t>(doc) * kMaxFields + f];
   }
+}
+
+void TextIndex::ShrinkToFit() {
+  for (int s = 0; s < kStreams; ++s) {
+    for (auto& list : postings_[s]) list.shrink_to_fit();
+    lengths_[s].shrink_to_fit();
+  }
+  for (TagList& list : tags_) list.postings.shrink_to_fit();
 }
 
 std::vector<DocId> TextIndex::Compact() {
@@ -154,14 +214,14 @@ std::vector<DocId> TextIndex::Compact() {
                   lengths.begin() + static_cast<ptrdiff_t>(remap[d]) * kMaxFields);
     }
     lengths_[s] = std::move(lengths);
-    factors_[s].assign(lengths_[s].size(), 0.0f);
   }
-  for (auto& [skill, list] : tag_postings_) {
+  for (TagList& list : tags_) {
     size_t out = 0;
-    for (const TagPosting& p : list) {
-      if (remap[p.doc] != kNoDoc) list[out++] = TagPosting{remap[p.doc], p.weight};
+    for (const TagPosting& p : list.postings) {
+      if (remap[p.doc] == kNoDoc) continue;
+      list.postings[out++] = TagPosting{remap[p.doc], p.weight};
     }
-    list.resize(out);
+    list.postings.resize(out);
   }
   live_.assign(next, true);
   live_count_ = next;
@@ -170,9 +230,7 @@ std::vector<DocId> TextIndex::Compact() {
 }
 
 std::optional<uint32_t> TextIndex::Term(int stream, std::string_view term) const {
-  auto it = term_ids_[stream].find(std::string(term));
-  if (it == term_ids_[stream].end()) return std::nullopt;
-  return it->second;
+  return terms_[stream].Find(term, TermTable::Hash(term));
 }
 
 double TextIndex::Idf(int stream, uint32_t term) const {
@@ -186,21 +244,15 @@ double TextIndex::MaxIdf() const {
   return std::log(1.0 + (n + 0.5) / 0.5);
 }
 
-float TextIndex::Pseudo(int s, const Posting& p) const {
-  const float* factors = factors_[s].data() + static_cast<size_t>(p.doc) * kMaxFields;
+uint32_t TextIndex::Quantize(int s, uint32_t tfs, const float* factors) const {
+  // BM25F's pseudo-frequency: each field's count scaled by its factor.
   float tf = 0;
-  uint32_t tfs = p.packed & kTfMask;
   while (tfs != 0) {
     const uint32_t field = static_cast<uint32_t>(__builtin_ctz(tfs)) / kTfBits;
     const uint32_t shift = field * kTfBits;
     tf += static_cast<float>((tfs >> shift) & kMaxTf) * factors[field];
     tfs &= ~(kMaxTf << shift);
   }
-  return tf;
-}
-
-uint32_t TextIndex::Quantize(int s, const Posting& p) const {
-  const float tf = Pseudo(s, p);
   if (tf <= 0.0f) return 0;
   const float x = tf / (params_[s].k1 + tf);
   // A match never quantises to nothing.
@@ -239,9 +291,7 @@ uint32_t TextIndex::FieldsWith(int s, uint32_t term, DocId doc) const {
 
 void TextIndex::AccumulateTag(SkillId skill, float weight, float* acc, uint8_t* mark,
                               std::vector<DocId>& touched) const {
-  auto it = tag_postings_.find(skill);
-  if (it == tag_postings_.end()) return;
-  for (const TagPosting& p : it->second) {
+  for (const TagPosting& p : TagPostings(skill)) {
     acc[p.doc] += weight * p.weight;
     if (!mark[p.doc]) {
       mark[p.doc] = 1;
@@ -250,21 +300,14 @@ void TextIndex::AccumulateTag(SkillId skill, float weight, float* acc, uint8_t* 
   }
 }
 
-size_t TextIndex::TagPostingCount(SkillId skill) const {
-  auto it = tag_postings_.find(skill);
-  return it == tag_postings_.end() ? 0 : it->second.size();
-}
-
 size_t TextIndex::MemoryBytes() const {
   size_t bytes = live_.size() / 8;
   for (int s = 0; s < kStreams; ++s) {
     for (const auto& list : postings_[s]) bytes += list.capacity() * sizeof(Posting) + sizeof(list);
-    for (const auto& t : terms_[s]) bytes += t.capacity() + sizeof(t);
-    bytes += term_ids_[s].size() * (sizeof(std::string) + sizeof(uint32_t) + 2 * sizeof(void*)) +
-             term_ids_[s].bucket_count() * sizeof(void*);
-    bytes += lengths_[s].capacity() * sizeof(uint16_t) + factors_[s].capacity() * sizeof(float);
+    bytes += terms_[s].MemoryBytes();
+    bytes += lengths_[s].capacity() * sizeof(uint16_t);
   }
-  for (const auto& [skill, list] : tag_postings_) bytes += list.capacity() * sizeof(TagPosting) + 32;
+  for (const TagList& list : tags_) bytes += list.postings.capacity() * sizeof(TagPosting) + sizeof(list);
   return bytes;
 }
 
