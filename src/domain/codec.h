@@ -27,6 +27,14 @@ nlohmann::json ToJson(const Need& n);
 nlohmann::json ToJson(const InnovationResult& r);
 nlohmann::json ToJson(const Organisation& o);
 
+// The text of ToJson(record).dump(-1, ' ', false, replace) — keys in order,
+// no spaces, non-ASCII as is, invalid UTF-8 replaced — written straight from
+// the record without building the tree. What the store keeps as `body`.
+std::string ToJsonText(const Craftsman& c);
+std::string ToJsonText(const Enterprise& e);
+std::string ToJsonText(const Need& n);
+std::string ToJsonText(const InnovationResult& r);
+
 // Decoders. Fields the format does not know are kept in meta.extra. A field
 // with the wrong type, a missing required field or an unknown vocabulary value
 // gives Status::Invalid with that field named.

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/codec.h"
+#include "domain/codec_line.h"
 #include "interchange/references.h"
 #include "interchange/row_source.h"
 
@@ -99,27 +100,36 @@ class ImportRun {
 
   static bool HasReferences(RecordKind kind) { return kind == RecordKind::kNeed || kind == RecordKind::kResult; }
 
-  // Parses, decodes and checks `rows` (pure work, split over this thread and
-  // a helper while the writer thread writes the previous batch), then
-  // accepts or rejects them in file order.
-  template <typename Record, typename Decode, typename Check>
-  void AddRows(std::vector<SourceRow>& rows, Decode decode, Check check, std::vector<Record>& out) {
+  // Decodes and checks `rows` (pure work, split over this thread and a
+  // helper while the writer thread writes the previous batch), then accepts
+  // or rejects them in file order. A JSON line goes to `decode_line`, which
+  // skips building a JSON tree, and to the tree path (`decode`) only when
+  // that gives up; CSV rows come as trees.
+  template <typename Record, typename DecodeLine, typename Decode, typename Check>
+  void AddRows(std::vector<SourceRow>& rows, DecodeLine decode_line, Decode decode, Check check,
+               std::vector<Record>& out) {
     std::vector<std::optional<Result<Record>>> decoded(rows.size());
     auto work = [&](size_t begin, size_t end) {
       for (size_t i = begin; i < end; ++i) {
         SourceRow& row = rows[i];
-        RowSource::Parse(row);
-        if (!row.object.ok()) {
-          decoded[i].emplace(row.object.status());
-          continue;
+        std::optional<Result<Record>> record;
+        if (!row.text.empty()) record = decode_line(row.text);
+        if (record) {
+          RowSource::SetDecoded(row);
+        } else {
+          RowSource::Parse(row);
+          if (!row.object.ok()) {
+            decoded[i].emplace(row.object.status());
+            continue;
+          }
+          record.emplace(decode(*row.object));
+          row.object = nlohmann::json();  // frees the tree on the thread that built it
         }
-        Result<Record> record = decode(*row.object);
-        row.object = nlohmann::json();  // frees the tree on the thread that built it
-        if (record.ok()) {
-          Status s = check(*record);
-          if (!s.ok()) record = std::move(s);
+        if (record->ok()) {
+          Status s = check(**record);
+          if (!s.ok()) *record = std::move(s);
         }
-        decoded[i].emplace(std::move(record));
+        decoded[i] = std::move(record);
       }
     };
     const size_t half = rows.size() >= kRowsWorthAThread ? rows.size() / 2 : rows.size();
@@ -147,16 +157,17 @@ class ImportRun {
   void AddRows(std::vector<SourceRow>& rows) {
     switch (summary_.kind) {
       case RecordKind::kCraftsman:
-        return AddRows(rows, domain::CraftsmanFromJson, [&](auto& r) { return validator_.Check(r); },
-                       batch_.craftsmen);
+        return AddRows(rows, domain::CraftsmanFromLine, domain::CraftsmanFromJson,
+                       [&](auto& r) { return validator_.Check(r); }, batch_.craftsmen);
       case RecordKind::kEnterprise:
-        return AddRows(rows, domain::EnterpriseFromJson,
+        return AddRows(rows, domain::EnterpriseFromLine, domain::EnterpriseFromJson,
                        [&](auto& r) { return validator_.Check(r, options_.validation); }, batch_.enterprises);
       case RecordKind::kNeed:
-        return AddRows(rows, domain::NeedFromJson, [&](auto& r) { return validator_.Check(r); }, batch_.needs);
+        return AddRows(rows, domain::NeedFromLine, domain::NeedFromJson, [&](auto& r) { return validator_.Check(r); },
+                       batch_.needs);
       case RecordKind::kResult:
-        return AddRows(rows, domain::InnovationResultFromJson, [&](auto& r) { return validator_.Check(r); },
-                       batch_.results);
+        return AddRows(rows, domain::InnovationResultFromLine, domain::InnovationResultFromJson,
+                       [&](auto& r) { return validator_.Check(r); }, batch_.results);
     }
   }
 

@@ -125,6 +125,10 @@ void RowSource::Parse(SourceRow& row) {
   } else {
     row.object = std::move(j);
   }
+  SetDecoded(row);
+}
+
+void RowSource::SetDecoded(SourceRow& row) {
   row.raw = Truncated(std::move(row.text));
   row.text.clear();
 }

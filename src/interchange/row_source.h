@@ -48,6 +48,9 @@ class RowSource {
   Result<std::optional<SourceRow>> NextUnparsed();
   // Turns `text` into `object` and `raw`; a no-op for a row read by Next().
   static void Parse(SourceRow& row);
+  // For a row whose `text` the caller decoded itself: keeps it as `raw`
+  // (for reports), as Parse() does.
+  static void SetDecoded(SourceRow& row);
 
  private:
   RowSource(FileFormat format, domain::RecordKind kind, size_t max_line_bytes)

@@ -23,7 +23,21 @@ Result<Record> DecodeBody(std::string_view body, Decoder decode) {
   return record;
 }
 
-std::string Body(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+// A row built from temporaries, each moved in: a braced list would copy
+// every string, the body included.
+template <typename... Values>
+std::vector<SqlValue> MakeRow(Values&&... values) {
+  std::vector<SqlValue> row;
+  row.reserve(sizeof...(values));
+  (row.emplace_back(std::forward<Values>(values)), ...);
+  return row;
+}
+
+// The record's interchange JSON, moved into its value rather than copied.
+template <typename Record>
+SqlValue Body(const Record& record) {
+  return SqlValue{domain::ToJsonText(record)};
+}
 
 }  // namespace
 
@@ -63,15 +77,15 @@ const UpsertSpec& RecordTable<domain::Craftsman>::Spec() {
 }
 
 std::vector<SqlValue> RecordTable<domain::Craftsman>::Row(const domain::Craftsman& c) {
-  return {Text(c.id),
-          Text(c.meta.org_id),
-          Text(c.name),
-          Text(c.region),
-          Int(c.capacity_per_month),
-          Int(c.available ? 1 : 0),
-          Int(c.meta.archived ? 1 : 0),
-          Text(SearchText({c.id, c.name, c.title, c.employer, c.bio, c.studio}, {&c.skills})),
-          Text(Body(domain::ToJson(c)))};
+  return MakeRow(Text(c.id),
+                 Text(c.meta.org_id),
+                 Text(c.name),
+                 Text(c.region),
+                 Int(c.capacity_per_month),
+                 Int(c.available ? 1 : 0),
+                 Int(c.meta.archived ? 1 : 0),
+                 SqlValue(SearchText({c.id, c.name, c.title, c.employer, c.bio, c.studio}, {&c.skills})),
+                 Body(c));
 }
 
 Result<domain::Craftsman> RecordTable<domain::Craftsman>::Decode(std::string_view body) {
@@ -87,11 +101,10 @@ const UpsertSpec& RecordTable<domain::Enterprise>::Spec() {
 }
 
 std::vector<SqlValue> RecordTable<domain::Enterprise>::Row(const domain::Enterprise& e) {
-  return {Text(e.id),       Text(e.meta.org_id), Text(e.name),
-          Text(e.uscc),     Text(e.industry),    Text(e.region),
-          Int(e.meta.archived ? 1 : 0),
-          Text(SearchText({e.id, e.name, e.uscc})),
-          Text(Body(domain::ToJson(e)))};
+  return MakeRow(Text(e.id), Text(e.meta.org_id), Text(e.name), Text(e.uscc), Text(e.industry), Text(e.region),
+                 Int(e.meta.archived ? 1 : 0),
+                 SqlValue(SearchText({e.id, e.name, e.uscc})),
+                 Body(e));
 }
 
 Result<domain::Enterprise> RecordTable<domain::Enterprise>::Decode(std::string_view body) {
@@ -107,19 +120,19 @@ const UpsertSpec& RecordTable<domain::Need>::Spec() {
 }
 
 std::vector<SqlValue> RecordTable<domain::Need>::Row(const domain::Need& n) {
-  return {Text(n.id),
-          Text(n.meta.org_id),
-          Text(n.enterprise_id),
-          Text(n.kind ? std::string(domain::ServiceKindCode(*n.kind)) : std::string()),
-          Text(n.industry),
-          Text(n.region),
-          Int(n.onsite ? 1 : 0),
-          Text(std::string(domain::NeedStatusCode(n.status))),
-          Text(n.posted),
-          Int(n.confidential ? 1 : 0),
-          Int(n.meta.archived ? 1 : 0),
-          Text(SearchText({n.id, n.title, n.description}, {&n.skills})),
-          Text(Body(domain::ToJson(n)))};
+  return MakeRow(Text(n.id),
+                 Text(n.meta.org_id),
+                 Text(n.enterprise_id),
+                 Text(n.kind ? std::string(domain::ServiceKindCode(*n.kind)) : std::string()),
+                 Text(n.industry),
+                 Text(n.region),
+                 Int(n.onsite ? 1 : 0),
+                 Text(std::string(domain::NeedStatusCode(n.status))),
+                 Text(n.posted),
+                 Int(n.confidential ? 1 : 0),
+                 Int(n.meta.archived ? 1 : 0),
+                 SqlValue(SearchText({n.id, n.title, n.description}, {&n.skills})),
+                 Body(n));
 }
 
 Result<domain::Need> RecordTable<domain::Need>::Decode(std::string_view body) {
@@ -133,13 +146,13 @@ const UpsertSpec& RecordTable<domain::InnovationResult>::Spec() {
 }
 
 std::vector<SqlValue> RecordTable<domain::InnovationResult>::Row(const domain::InnovationResult& r) {
-  return {Text(r.id),
-          Text(r.meta.org_id),
-          Text(r.title),
-          Text(std::string(domain::MaturityChinese(r.maturity))),
-          Int(r.meta.archived ? 1 : 0),
-          Text(SearchText({r.id, r.title, r.summary, r.studio}, {&r.fields})),
-          Text(Body(domain::ToJson(r)))};
+  return MakeRow(Text(r.id),
+                 Text(r.meta.org_id),
+                 Text(r.title),
+                 Text(std::string(domain::MaturityChinese(r.maturity))),
+                 Int(r.meta.archived ? 1 : 0),
+                 SqlValue(SearchText({r.id, r.title, r.summary, r.studio}, {&r.fields})),
+                 Body(r));
 }
 
 Result<domain::InnovationResult> RecordTable<domain::InnovationResult>::Decode(std::string_view body) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/codec.h"
 #include "interchange/exporter.h"
 #include "support/test_database.h"
 
@@ -223,6 +224,60 @@ TEST_P(ImportTest, FileLevelProblemsAreRefusedWholeAndNamed) {
   EXPECT_FALSE(Import(Write("craftsmen.csv", "name,skills\r\n甲,焊接\r\n")).ok());  // no id column
   EXPECT_FALSE(Import(Write("craftsmen.jsonl", "{}\n"), {.org_id = "nowhere"}).ok());
   EXPECT_EQ(Total(), 0);
+}
+
+// JSON lines are decoded flat (domain/codec_line.h) unless the line is of
+// a shape only the JSON tree path reads; either way each row must be judged,
+// located and worded as the tree path (parse, *FromJson, validate) judges it.
+TEST_P(ImportTest, FlatAndTreeDecodingLocateTheSameErrors) {
+  const std::vector<std::string> lines = {
+      R"({"id":"C1","name":"甲","region":"510107","phone":"138 1234 5678","skills":[" 焊接 ",""]})",
+      R"({"id":"C2","name":"乙","region":"999999"})",
+      R"({"id":"C3","name":"丙","phone":"12345"})",
+      R"({"id":"C4","name":"丁","consent_scope":"pool","consent_date":"2025-02-30"})",
+      R"({"id":"C5","name":"  "})",
+      R"({"id":"C6","name":"戊","available":2})",
+      R"({"id":"C7","name":"己","capacity_per_month":2.5})",
+      R"({"id":"C8","name":"庚","skills":["a",1]})",
+      R"({"id":"C9","name":"辛","service_kinds":["维修"]})",
+      R"({"id":"C10","name":"壬","id":"C10b"})",
+      R"({"id":"C11","name":"癸","note":{"a":[1,}})",
+      R"({"id":"C12","name":"\ud800"})",
+      R"(["C13"])",
+      R"({"id":"C14","name":"子","x":{"nested":[1,2]},"y":1e3,"capacity_per_month":101})",
+      R"({"id":1015,"name":"丑","region":510107})",
+  };
+  std::string file;
+  for (const auto& line : lines) file += line + "\n";
+  const auto path = Write("craftsmen.jsonl", file);
+  auto s = Import(path);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+
+  std::vector<RowError> expected;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const auto j = nlohmann::json::parse(lines[i], nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      expected.push_back({i + 1, "", j.is_discarded() ? "malformed JSON" : "expected a JSON object"});
+      continue;
+    }
+    auto c = domain::CraftsmanFromJson(j);
+    const Status st = c.ok() ? validator_->Check(*c) : c.status();
+    if (!st.ok()) expected.push_back({i + 1, st.field(), st.message()});
+  }
+  ASSERT_EQ(s->errors.size(), expected.size());
+  for (size_t k = 0; k < expected.size(); ++k) {
+    const RowError& got = s->errors[k];
+    EXPECT_EQ(got.line, expected[k].line);
+    EXPECT_EQ(got.field, expected[k].field) << s->Format(got);
+    if (expected[k].field.empty()) {
+      EXPECT_NE(got.reason.find(expected[k].reason), std::string::npos) << s->Format(got);
+    } else {
+      EXPECT_EQ(s->Format(got), path.string() + ":" + std::to_string(expected[k].line) + ": " + expected[k].field +
+                                    ": " + expected[k].reason);
+    }
+  }
+  EXPECT_EQ(s->imported, lines.size() - expected.size());
+  EXPECT_GE(s->imported, 3u);  // C1, C10 (its last id), C15 at least
 }
 
 TEST_P(ImportTest, AHugeLineIsRejectedAndTheRestImports) {
