@@ -1,4 +1,6 @@
 // Building the engine and keeping it current: records in, index entries out.
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <mutex>
@@ -472,9 +474,22 @@ void MatchEngine::State::CompactIfNeeded() {
   if (due(*result_index)) RemapDocs(result_index->Compact(), result_of_doc, results);
 }
 
+namespace {
+
 // Craftsmen analysed ahead of appending at most: bounds the memory a bulk
 // build holds beside the index.
 constexpr size_t kBulkBatch = 4096;
+
+// After a bulk build: posting lists to their size, and the memory the
+// analysis batches and the helper thread's allocator arena held back to the
+// system: glibc keeps freed arena memory otherwise (100k profiles: RSS +662
+// MB without this, +575 MB with it).
+void ReleaseBuildMemory(internal::TextIndex& index) {
+  index.ShrinkToFit();
+  malloc_trim(0);
+}
+
+}  // namespace
 
 MatchEngine::MatchEngine(std::unique_ptr<State> state) : state_(std::move(state)) {}
 MatchEngine::~MatchEngine() = default;
@@ -511,7 +526,7 @@ Result<std::unique_ptr<MatchEngine>> MatchEngine::Build(storage::Store& store, c
   }));
   CRAFTLINK_RETURN_IF_ERROR(visit_error);
   CRAFTLINK_RETURN_IF_ERROR(s.UpsertCraftsmen(batch, helper_cache));
-  s.craftsman_index->ShrinkToFit();
+  ReleaseBuildMemory(*s.craftsman_index);
   CRAFTLINK_RETURN_IF_ERROR(store.ScanNeeds({}, [&](domain::Need&& n) {
     s.UpsertNeed(n);
     return true;
@@ -531,7 +546,7 @@ Result<std::unique_ptr<MatchEngine>> MatchEngine::BuildFromCorpus(const Corpus& 
     CRAFTLINK_RETURN_IF_ERROR(
         s.UpsertCraftsmen(craftsmen.subspan(i, std::min(kBulkBatch, craftsmen.size() - i)), helper_cache));
   }
-  s.craftsman_index->ShrinkToFit();
+  ReleaseBuildMemory(*s.craftsman_index);
   for (const auto& n : corpus.needs) s.UpsertNeed(n);
   return std::unique_ptr<MatchEngine>(new MatchEngine(std::move(state).value()));
 }
