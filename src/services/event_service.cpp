@@ -282,15 +282,21 @@ Result<nlohmann::json> EventService::List(const access::Principal& who, const Ev
   if (!dir.ok()) return dir.status();
   auto home = programme::HomeOrganisation(store_, who);
   if (!home.ok()) return home.status();
+  // Events of the caller's lineage, and staff their subtree's too.
+  std::vector<std::string> reach;
   if (who.role != access::Role::kAdmin) {
-    // Events of the caller's lineage, and staff their subtree's too.
-    filter.org_ids = home->empty() ? std::vector<std::string>{"\x01none"} : dir->Lineage(*home);
+    reach = home->empty() ? std::vector<std::string>{"\x01none"} : dir->Lineage(*home);
     if (who.role == access::Role::kStaff) {
-      for (auto& o : dir->Subtree(who.org_id)) filter.org_ids.push_back(std::move(o));
+      for (auto& o : dir->Subtree(who.org_id)) reach.push_back(std::move(o));
     }
   }
+  // An enterprise or craftsman also sees any event they are registered for
+  // (staff above them may sign them up for a sibling's event), as GET
+  // /events/{id} does: their rows are checked one by one, not by organisation.
+  const bool participant = who.role == access::Role::kEnterprise || who.role == access::Role::kCraftsman;
+  if (who.role != access::Role::kAdmin && !participant) filter.org_ids = reach;
   if (!q.org_id.empty()) {
-    if (who.role != access::Role::kAdmin && !programme::Contains(filter.org_ids, q.org_id)) {
+    if (who.role != access::Role::kAdmin && !participant && !programme::Contains(reach, q.org_id)) {
       return nlohmann::json{{"items", nlohmann::json::array()}, {"next_after", nullptr}};
     }
     filter.org_ids = {q.org_id};
@@ -301,6 +307,10 @@ Result<nlohmann::json> EventService::List(const access::Principal& who, const Ev
       [&](const storage::DocumentRow& row) -> Result<std::optional<nlohmann::json>> {
         Loaded e{.row = row, .orgs = self, .staff = access::Policy(*self).InScope(who, row.org_id)};
         e.SetCaller(who);
+        if (participant && !programme::Contains(reach, row.org_id) &&
+            (e.self_id.empty() || !RegistrationIndex(row.body, e.self_kind, e.self_id).ok())) {
+          return std::optional<nlohmann::json>();
+        }
         nlohmann::json item = event_detail::View(e);
         item.erase("wishes");  // a list row: the event page shows them
         return std::optional<nlohmann::json>(std::move(item));

@@ -140,6 +140,42 @@ TEST_P(EventApiTest, RegistrationsStayWithinCapacityAndWithinOnesOwnReach) {
   EXPECT_EQ(api_->Call("staff-cd", "PUT", "/api/v1/events/" + id, edit.dump()).status, 409);  // stale version
 }
 
+// Signed up for an event outside one's lineage (the admin put 成都's E1 and
+// C1 on a 上海 event): the list shows it to them as the event page does, and
+// to nobody else outside 上海's reach; asking for 上海's events shows only it.
+TEST_P(EventApiTest, ParticipantsSeeEventsTheyAreRegisteredForOutsideTheirLineage) {
+  const std::string shanghai = CreateEvent({{"title", "上海市劳模宣讲"}, {"org_id", "sh"}}, "admin");
+  const std::string other = CreateEvent({{"title", "上海市技能培训"}, {"org_id", "sh"}}, "admin");
+  auto ids = [&](const std::string& who, const std::string& query) {
+    std::set<std::string> out;
+    Reply r = api_->Get(who, "/api/v1/events" + query);
+    EXPECT_EQ(r.status, 200) << r.raw;
+    for (const auto& item : r.body["items"]) out.insert(item.value("id", ""));
+    return out;
+  };
+  EXPECT_TRUE(ids("ent-e1", "").empty());
+  EXPECT_TRUE(ids("ent-e1", "?org_id=sh").empty());
+  ASSERT_EQ(Register("admin", shanghai, "enterprise", "E1").status, 201);
+  ASSERT_EQ(Register("admin", shanghai, "craftsman", "C1").status, 201);
+  EXPECT_EQ(api_->Get("ent-e1", "/api/v1/events/" + shanghai).status, 200);
+  EXPECT_EQ(ids("ent-e1", ""), std::set<std::string>{shanghai});
+  EXPECT_EQ(ids("ent-e1", "?org_id=sh"), std::set<std::string>{shanghai});
+  EXPECT_EQ(ids("crafts-c1", ""), std::set<std::string>{shanghai});
+  EXPECT_TRUE(ids("ent-e1", "?org_id=cq").empty());
+  // Nobody else gains anything: the unregistered 上海 event stays hidden.
+  EXPECT_EQ(api_->Get("ent-e1", "/api/v1/events/" + other).status, 404);
+  EXPECT_TRUE(ids("staff-cd", "").empty());
+  EXPECT_TRUE(ids("staff-cd", "?org_id=sh").empty());
+  // 上海's own enterprise sees both, through its lineage.
+  EXPECT_EQ(ids("ent-e2", ""), (std::set<std::string>{shanghai, other}));
+  // The list row for E1 carries only E1's own registration.
+  Reply listed = api_->Get("ent-e1", "/api/v1/events");
+  ASSERT_EQ(listed.body["items"].size(), 1u);
+  for (const auto& r : listed.body["items"][0].value("registrations", json::array())) {
+    EXPECT_EQ(r.value("participant_id", ""), "E1");
+  }
+}
+
 TEST_P(EventApiTest, ParallelRegistrationsNeverOverbook) {
   constexpr int kCapacity = 5;
   constexpr int kContenders = 12;
