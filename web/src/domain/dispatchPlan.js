@@ -69,6 +69,10 @@ export function normaliseProposal(body) {
     created: list(c.created)
       .map((e) => ({ needId: text(e.need_id), engagementId: text(e.engagement_id) }))
       .filter((e) => e.engagementId),
+    // the needs confirming could not dispatch, with the server's reason
+    failed: list(c.failed)
+      .map((f) => ({ needId: text(f.need_id), message: text(f.message) }))
+      .filter((f) => f.needId),
   }
   return {
     planId: text(b.plan_id),

@@ -265,7 +265,10 @@ describe('批量派单', () => {
   it('shows a confirmed plan as confirmed: the choice made, no second confirm button, no reasons asked for', async () => {
     getDispatch.mockResolvedValue({
       ...STORED, plan_id: 'P7', state: 'confirmed',
-      confirmed: { plan: 'greedy', exclude: ['N-VFD'], at: '2026-11-29T08:30:00Z', created: [{ need_id: 'N-PLC', engagement_id: 'G-N-PLC-1' }] },
+      confirmed: {
+        plan: 'greedy', exclude: ['N-VFD'], at: '2026-11-29T08:30:00Z', created: [{ need_id: 'N-PLC', engagement_id: 'G-N-PLC-1' }],
+        failed: [{ need_id: 'N-WELD', message: '需求 N-WELD 已关闭' }],
+      },
       optimal: { ...STORED.optimal, assignments: STORED.optimal.assignments.map((a) => ({ ...a, enterprise_name: '精工机械' })) },
     })
     const w = await mountPage('?plan=P7')
@@ -275,6 +278,11 @@ describe('批量派单', () => {
     expect(created.text()).toContain('G-N-PLC-1')
     expect(created.findComponent(RouterLinkStub).props('to')).toEqual({ name: 'engagement', params: { id: 'G-N-PLC-1' } })
     expect(row(w, 'N-PLC').find('[data-test="plan-enterprise"]').text()).toContain('精工机械')
+    // And the needs it could not dispatch, with the server's reason, each a link.
+    const failed = notice.find('[data-test="confirmed-failed"]')
+    expect(failed.text()).toContain('1')
+    expect(failed.text()).toContain('需求 N-WELD 已关闭')
+    expect(failed.findComponent(RouterLinkStub).props('to')).toEqual({ name: 'need', params: { id: 'N-WELD' } })
     expect(notice.find('[data-test="confirmed-how"]').text()).toContain('按逐条择优方案确认')
     expect(notice.find('[data-test="confirmed-how"]').text()).toContain('1 条需求保持待派')
     expect(notice.find('[data-test="plan-conflict"]').exists()).toBe(false)

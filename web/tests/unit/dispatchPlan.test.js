@@ -85,13 +85,15 @@ describe('reading a proposal', () => {
       confirmed: {
         plan: 'greedy', exclude: ['N-VFD', 7, ''], at: '2026-11-29T08:30:00Z',
         created: [{ need_id: 'N-SQUAD', engagement_id: 'G-N-SQUAD-1' }, { need_id: 'N-X' }],
+        failed: [{ need_id: 'N-NONE', message: '需求已关闭' }, { message: '没有需求编号' }],
       },
     })
     expect(stored.state).toBe('confirmed')
-    // what confirming created, without entries that name no engagement
+    // what confirming created and could not, without entries that name no engagement or need
     expect(stored.confirmed).toEqual({
       plan: 'greedy', exclude: ['N-VFD', '7'], at: '2026-11-29T08:30:00Z',
       created: [{ needId: 'N-SQUAD', engagementId: 'G-N-SQUAD-1' }],
+      failed: [{ needId: 'N-NONE', message: '需求已关闭' }],
     })
     expect(planLabels(stored)).toEqual({
       titles: { 'N-SQUAD': '攻关', 'N-NONE': '没人会的活', 'N-OLD': '旧需求' },
