@@ -187,6 +187,11 @@ Result<std::unique_ptr<MatchEngine::State>> CreateState(const MatchConfig& confi
 
 }  // namespace
 
+namespace {
+// What a craftsman seen for the first time has resolved so far.
+const std::vector<std::string> kNoEvidence;
+}  // namespace
+
 const SkillVector& internal::TermSkillCache::Get(const Taxonomy& taxonomy, const text::Analyzer& analyzer,
                                                  const TaxonomyWeights& w, const std::string& term) {
   auto it = cache_.find(term);
@@ -210,7 +215,6 @@ Status MatchEngine::State::UpsertCraftsman(const domain::Craftsman& c) {
     return Status::Ok();
   }
   auto it = craftsman_by_id.find(c.id);
-  static const std::vector<std::string> kNoEvidence;
   const std::vector<std::string>& evidence = it == craftsman_by_id.end() ? kNoEvidence : craftsmen[it->second].evidence;
   ApplyCraftsman(c, AnalyzeCraftsman(c, evidence, term_skills_cache));
   return Status::Ok();
@@ -303,7 +307,6 @@ Status MatchEngine::State::UpsertCraftsmen(std::span<const domain::Craftsman> ba
   // them in batch order: the index numbers documents as a serial build would.
   constexpr size_t kChunk = 32;
   const size_t chunks = (batch.size() + kChunk - 1) / kChunk;
-  static const std::vector<std::string> kNoEvidence;
   std::vector<std::optional<internal::AnalyzedCraftsman>> analyzed(batch.size());
   std::vector<std::atomic<bool>> done(chunks);
   std::atomic<size_t> next{0};
