@@ -1,6 +1,7 @@
 #include "interchange/importer.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <functional>
@@ -34,7 +35,9 @@ class ImportRun {
             ImportSummary& summary)
       : store_(store), validator_(validator), options_(options), summary_(summary) {}
 
-  Status Run(RowSource& source) {
+  // `may_commit` is asked once every row is written; its error abandons the
+  // import (the writer rolls back when destroyed).
+  Status Run(RowSource& source, const std::function<Status()>& may_commit) {
     if (!options_.report.empty()) {
       report_.open(options_.report, std::ios::binary | std::ios::trunc);
       if (!report_) return Status::IoError(options_.report.string() + ": 无法写入错误报告 (cannot write report)");
@@ -65,6 +68,7 @@ class ImportRun {
       summary_.imported = 0;
       return Status::Ok();  // the writer rolls back when destroyed
     }
+    CRAFTLINK_RETURN_IF_ERROR(may_commit());
     CRAFTLINK_RETURN_IF_ERROR(writer_->Commit());
     summary_.committed = true;
     return Status::Ok();
@@ -258,11 +262,29 @@ Result<ImportSummary> ImportFile(storage::Store& store, const RecordValidator& v
     return Status::Invalid("组织「" + options.org_id + "」不存在；先用 craftlink org add 添加，或先运行 craftlink init",
                            "org");
   }
-  CRAFTLINK_RETURN_IF_ERROR(CheckUtf8Text(path));
-  auto source = RowSource::Open(path, *format, *kind, options.max_line_bytes);
-  if (!source.ok()) return Status(source.status().code(), path.string() + ": " + source.status().message());
-  ImportRun run(store, validator, options, summary);
-  CRAFTLINK_RETURN_IF_ERROR(run.Run(**source));
+  // The encoding check reads the whole file beside the import rather than
+  // before it (about a second per GB, off the critical path). Nothing commits
+  // until it has passed, and its refusal wins over whatever errors the same
+  // bytes caused in the import, so a GBK or binary file is refused as before.
+  std::future<Status> encoding_check = std::async(std::launch::async, [path] { return CheckUtf8Text(path); });
+  std::optional<Status> encoding;
+  auto encoding_ok = [&] {
+    if (!encoding) encoding = encoding_check.get();
+    return *encoding;
+  };
+  Status imported = [&] {
+    auto source = RowSource::Open(path, *format, *kind, options.max_line_bytes);
+    if (!source.ok()) return Status(source.status().code(), path.string() + ": " + source.status().message());
+    ImportRun run(store, validator, options, summary);
+    return run.Run(**source, encoding_ok);
+  }();
+  if (!encoding_ok().ok()) {
+    // The report would list rows of a file that was never read as text.
+    std::error_code ignored;
+    if (!options.report.empty()) std::filesystem::remove(options.report, ignored);
+    return *encoding;
+  }
+  CRAFTLINK_RETURN_IF_ERROR(imported);
   return summary;
 }
 
