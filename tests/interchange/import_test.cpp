@@ -226,6 +226,36 @@ TEST_P(ImportTest, FileLevelProblemsAreRefusedWholeAndNamed) {
   EXPECT_EQ(Total(), 0);
 }
 
+// The encoding check runs beside the import: batches of good rows may be
+// written before it reaches a bad line, and still nothing may stay.
+TEST_P(ImportTest, ABadLineAfterManyWrittenBatchesStillRefusesTheWholeFile) {
+  std::string rows;
+  for (int i = 1; i <= 2000; ++i) {
+    rows += R"({"id":"C)" + std::to_string(i) + R"(","name":"工匠","skills":["焊接"]})" "\n";
+  }
+  rows += "{\"id\":\"C2001\",\"name\":\"\xba\xb8\xbd\xd3\"}\n";  // GBK 焊接
+  rows += R"({"id":"C2002"})" "\n";  // would be rejected, so a report would be written
+  const auto report = db_->dir() / "report.jsonl";
+  const int64_t seq_before = *store_->LastChangeSeq();
+  auto s = Import(Write("craftsmen.jsonl", rows), {.batch_rows = 300, .report = report});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("craftsmen.jsonl:2001: "), std::string::npos) << s.status().ToString();
+  EXPECT_NE(s.status().message().find("GBK"), std::string::npos);
+  EXPECT_EQ(Total(), 0);
+  EXPECT_EQ(*store_->LastChangeSeq(), seq_before);
+  EXPECT_FALSE(std::filesystem::exists(report)) << "a report about a file never read as text";
+
+  std::string nul_late = rows.substr(0, rows.find("{\"id\":\"C2001\""));
+  nul_late += R"({"id":"C2001","name":")";
+  nul_late.push_back('\0');
+  nul_late += "\"}\n";
+  auto binary = Import(Write("craftsmen.jsonl", nul_late), {.batch_rows = 300});
+  ASSERT_FALSE(binary.ok());
+  EXPECT_NE(binary.status().message().find("craftsmen.jsonl:2001: "), std::string::npos);
+  EXPECT_NE(binary.status().message().find("二进制"), std::string::npos);
+  EXPECT_EQ(Total(), 0);
+}
+
 // JSON lines are decoded flat (domain/codec_line.h) unless the line is of
 // a shape only the JSON tree path reads; either way each row must be judged,
 // located and worded as the tree path (parse, *FromJson, validate) judges it.
