@@ -3,40 +3,8 @@
 #include <cstring>
 
 namespace craftlink::utf8 {
-namespace {
 
-// Length of the sequence starting at s[i] if valid, 0 otherwise.
-size_t ValidSequenceLength(std::string_view s, size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  size_t len;
-  char32_t min;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  char32_t cp = b0 & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-}  // namespace
-
-// Imports check every byte of a file before they touch the database, so the
+// Imports check every byte of a file, so the
 // common cases get a fast path: eight ASCII bytes at a time (keys, digits and
 // punctuation of a JSON or CSV line) and three-byte sequences (CJK text).
 size_t FirstInvalidOffset(std::string_view s) {
@@ -67,7 +35,7 @@ size_t FirstInvalidOffset(std::string_view s) {
       i += 3;
       continue;
     }
-    const size_t len = ValidSequenceLength(s, i);
+    const size_t len = SequenceLength(s, i);
     if (len == 0) return i;
     i += len;
   }

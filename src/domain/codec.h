@@ -27,9 +27,10 @@ nlohmann::json ToJson(const Need& n);
 nlohmann::json ToJson(const InnovationResult& r);
 nlohmann::json ToJson(const Organisation& o);
 
-// The text of ToJson(record).dump(-1, ' ', false, replace) — keys in order,
-// no spaces, non-ASCII as is, invalid UTF-8 replaced — written straight from
-// the record without building the tree. What the store keeps as `body`.
+// The record as interchange JSON text — keys in order, no spaces, non-ASCII
+// as is, invalid UTF-8 replaced: byte for byte what nlohmann's
+// dump(-1, ' ', false, replace) writes for the same object — without
+// building a tree. What the store keeps as `body`; ToJson parses it.
 std::string ToJsonText(const Craftsman& c);
 std::string ToJsonText(const Enterprise& e);
 std::string ToJsonText(const Need& n);

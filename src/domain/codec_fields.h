@@ -24,6 +24,21 @@
 
 namespace craftlink::domain::codec_internal {
 
+// The Value accessors of a view whose values are nlohmann::json nodes.
+struct JsonValues {
+  using Value = nlohmann::json;
+  static bool IsNull(const Value& v) { return v.is_null(); }
+  static bool IsInt(const Value& v) { return v.is_number_integer(); }
+  static long long IntOf(const Value& v) { return v.get<long long>(); }
+  static bool IsString(const Value& v) { return v.is_string(); }
+  static std::string_view StringOf(const Value& v) { return v.get_ref<const std::string&>(); }
+  static bool IsBool(const Value& v) { return v.is_boolean(); }
+  static bool BoolOf(const Value& v) { return v.get<bool>(); }
+  static bool IsArray(const Value& v) { return v.is_array(); }
+  static size_t ItemCount(const Value& v) { return v.size(); }
+  static const Value& Items(const Value& v) { return v; }
+};
+
 // Reads fields out of one object through its view. The first error wins.
 template <typename View>
 class FieldReader {

@@ -1,33 +1,18 @@
-// ToJsonText: the records' interchange JSON written as text directly.
-// Building ToJson's tree (a node and a map entry per field) and dumping it
-// cost an import as much as SQLite's inserts; this writes the same bytes.
+// ToJsonText: the records' interchange JSON written as text directly, and
+// the one place that lists which fields a record writes (ToJson parses this
+// text). Building a tree (a node and a map entry per field) and dumping it
+// cost an import as much as SQLite's inserts.
 
 #include <cstdio>
+#include <stdexcept>
 
+#include "core/utf8.h"
 #include "domain/codec.h"
 
 namespace craftlink::domain {
 namespace {
 
 using nlohmann::json;
-
-// Length of the well-formed UTF-8 sequence (RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF) that starts at s[i], 0 if none does.
-size_t SequenceLength(std::string_view s, size_t i) {
-  const auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
-  const auto tail = [&](size_t k) { return (at(k) & 0xC0) == 0x80; };
-  const unsigned char c = at(0);
-  if (c >= 0xC2 && c <= 0xDF) return tail(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    return at(1) >= lo && at(1) <= hi && tail(2) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    return at(1) >= lo && at(1) <= hi && tail(2) && tail(3) ? 4 : 0;
-  }
-  return 0;
-}
 
 // Appends `s` as nlohmann's dump writes a string with ensure_ascii off.
 void AppendString(std::string& out, std::string_view s) {
@@ -37,7 +22,7 @@ void AppendString(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const size_t n = SequenceLength(s, i);
+      const size_t n = utf8::SequenceLength(s, i);
       if (n == 0) {  // nlohmann replaces bad bytes with U+FFFD its own way
         out.resize(mark);
         out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
@@ -73,10 +58,10 @@ void AppendString(std::string& out, std::string_view s) {
 
 // Writes one object: the record's own fields, which the caller gives in key
 // order, with the extra fields merged in where they sort. A field the record
-// has hides an extra of the same name, as in ToJson's MergeExtra.
+// has hides an extra of the same name.
 class ObjectWriter {
  public:
-  explicit ObjectWriter(const json& extra) : next_(extra.begin()), end_(extra.end()) {
+  explicit ObjectWriter(const json& extra) : next_(CheckedObject(extra).begin()), end_(extra.end()) {
     out_.reserve(1024);
     out_.push_back('{');
   }
@@ -129,20 +114,20 @@ class ObjectWriter {
     out_ += next_.value().dump(-1, ' ', false, json::error_handler_t::replace);
   }
 
+  // Every decoder and service makes `extra` an object; anything else is a
+  // programming error, and writing it would lose or garble fields.
+  static const json& CheckedObject(const json& extra) {
+    if (!extra.is_object() && !extra.is_null()) throw std::invalid_argument("a record's extra fields must be an object");
+    return extra;
+  }
+
   json::const_iterator next_, end_;
   std::string out_;
 };
 
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-// ToJson's MergeExtra iterates whatever `extra` holds; only objects (and
-// null, which holds nothing) are written here, anything else as ToJson does.
-bool Mergeable(const RecordMeta& meta) { return meta.extra.is_object() || meta.extra.is_null(); }
-
 }  // namespace
 
 std::string ToJsonText(const Craftsman& c) {
-  if (!Mergeable(c.meta)) return Dump(ToJson(c));
   ObjectWriter w(c.meta.extra);
   w.ListIfNotEmpty("achievements", c.achievements);
   if (!c.available) w.Bool("available", false);
@@ -166,7 +151,6 @@ std::string ToJsonText(const Craftsman& c) {
 }
 
 std::string ToJsonText(const Enterprise& e) {
-  if (!Mergeable(e.meta)) return Dump(ToJson(e));
   ObjectWriter w(e.meta.extra);
   w.TextIfNotEmpty("contact_name", e.contact_name);
   w.TextIfNotEmpty("contact_phone", e.contact_phone);
@@ -181,7 +165,6 @@ std::string ToJsonText(const Enterprise& e) {
 }
 
 std::string ToJsonText(const Need& n) {
-  if (!Mergeable(n.meta)) return Dump(ToJson(n));
   ObjectWriter w(n.meta.extra);
   if (n.confidential) w.Bool("confidential", true);
   w.TextIfNotEmpty("description", n.description);
@@ -199,7 +182,6 @@ std::string ToJsonText(const Need& n) {
 }
 
 std::string ToJsonText(const InnovationResult& x) {
-  if (!Mergeable(x.meta)) return Dump(ToJson(x));
   ObjectWriter w(x.meta.extra);
   w.TextIfNotEmpty("benefit", x.benefit);
   w.ListIfNotEmpty("fields", x.fields);

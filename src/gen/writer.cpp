@@ -41,10 +41,10 @@ Status RenderChunk(const Make& make, size_t begin, size_t end, std::string& out)
   out.clear();
   try {
     for (size_t i = begin; i < end; ++i) {
-      out.append(domain::ToJson(make(i)).dump());
+      out.append(domain::ToJsonText(make(i)));
       out.push_back('\n');
     }
-  } catch (const std::exception& e) {  // nlohmann throws on invalid UTF-8; std on allocation failure
+  } catch (const std::exception& e) {  // allocation failure
     return Status::Internal(std::string("生成记录失败 (cannot render a record): ") + e.what());
   }
   return Status::Ok();

@@ -35,11 +35,10 @@ std::vector<std::string> CsvRow(const nlohmann::json& record, domain::RecordKind
 template <typename Record>
 storage::Visitor<Record> Writer(const ExportOptions& options, std::ostream& out, size_t& count) {
   return [&options, &out, &count](Record&& r) {
-    const nlohmann::json j = domain::ToJson(r);
     if (options.format == FileFormat::kJsonLines) {
-      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      out << domain::ToJsonText(r) << '\n';
     } else {
-      WriteCsvRow(out, CsvRow(j, options.kind));
+      WriteCsvRow(out, CsvRow(domain::ToJson(r), options.kind));
     }
     ++count;
     return static_cast<bool>(out);
