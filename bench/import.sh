@@ -28,16 +28,15 @@ SMALL=$((N / 4))
 mkdir -p "$WORK/small"
 head -n "$SMALL" "$WORK/big/craftsmen.jsonl" > "$WORK/small/craftsmen.jsonl"
 
-mkdir -p "$PG_DIR"
-scripts/pg-test-server start "$PG_DIR" >/dev/null
-PG_ADMIN=$(cat "$PG_DIR/url")
-
 BUILDS=("$BUILD_DIR")
 [ -n "$BASELINE_DIR" ] && BUILDS=("$BASELINE_DIR" "$BUILD_DIR")
+# The two builds take turns going first, so neither always follows the other.
+builds_for() { if [ "$1" = big ]; then printf '%s\n' "${BUILDS[@]}" | tac; else printf '%s\n' "${BUILDS[@]}"; fi; }
 
 measure() {  # build backend rows file url
   local build=$1 backend=$2 rows=$3 file=$4 url=$5 bin="$1/apps/craftlink/craftlink"
   "$bin" init --db "$url" >/dev/null
+  sync  # the previous import's writes are flushed before this one's clock starts
   local out
   out=$( { /usr/bin/time -f "%e %M %U %S" "$bin" import --db "$url" "$file" >/dev/null; } 2>&1 | tail -1)
   local label=""
@@ -55,18 +54,25 @@ else
   echo "|---|---|---|---|---|---|"
 fi
 run=0
+rows_of() { [ "$1" = small ] && echo "$SMALL" || echo "$N"; }
+# All SQLite imports first: a PostgreSQL server still writing out the last
+# import would slow whichever SQLite import came next.
 for size in small big; do
-  rows=$([ "$size" = small ] && echo "$SMALL" || echo "$N")
-  for build in "${BUILDS[@]}"; do
+  for build in $(builds_for $size); do
     run=$((run + 1))
-    measure "$build" sqlite "$rows" "$WORK/$size/craftsmen.jsonl" "sqlite:$WORK/$size-$run.db"
+    measure "$build" sqlite "$(rows_of $size)" "$WORK/$size/craftsmen.jsonl" "sqlite:$WORK/$size-$run.db"
     rm -f "$WORK/$size-$run.db"*
   done
-  for build in "${BUILDS[@]}"; do
+done
+mkdir -p "$PG_DIR"
+scripts/pg-test-server start "$PG_DIR" >/dev/null
+PG_ADMIN=$(cat "$PG_DIR/url")
+for size in small big; do
+  for build in $(builds_for $size); do
     run=$((run + 1))
     db="bench_${size}_$run"
     psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
-    measure "$build" postgresql "$rows" "$WORK/$size/craftsmen.jsonl" "${PG_ADMIN%/*}/$db"
+    measure "$build" postgresql "$(rows_of $size)" "$WORK/$size/craftsmen.jsonl" "${PG_ADMIN%/*}/$db"
     psql "$PG_ADMIN" -qc "DROP DATABASE $db" >/dev/null
   done
 done

@@ -26,7 +26,8 @@ Result<FileFormat> FormatFromPath(const std::filesystem::path& path);
 Result<domain::RecordKind> KindFromPath(const std::filesystem::path& path);
 
 // Refuses a file that is not UTF-8 text (GBK from an old Excel, binary
-// garbage) before anything is imported, naming the first bad line.
+// garbage), naming the first bad line. The importer runs it beside the
+// import and commits nothing until it has passed.
 Status CheckUtf8Text(const std::filesystem::path& path);
 
 struct SourceRow {
