@@ -1,11 +1,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "cli/serving_engine.h"
 #include "interchange/validation.h"
 #include "reports/report.h"
 #include "services/engagement_service.h"
 #include "services/inbox_service.h"
 #include "services/kpi_service.h"
+#include "services/match_service.h"
 
 namespace craftlink::cli {
 namespace {
@@ -73,15 +75,22 @@ void AddKpiCommand(CLI::App& app, CommandContext& ctx) {
 
 void AddSweepCommand(CLI::App& app, CommandContext& ctx) {
   auto url = std::make_shared<std::string>();
+  auto timing = std::make_shared<DispatchTimingFlags>();
   auto* cmd = app.add_subcommand(
       "sweep", "立即执行一次派单提醒/超时转派、走访提醒、回访到期提醒和消息推送（服务运行时会自动定期执行）");
   AddDbOption(*cmd, *url);
-  cmd->callback([&ctx, url] {
+  AddDispatchTimingFlags(*cmd, *timing);
+  cmd->callback([&ctx, url, timing] {
+    auto options = TrackingOptionsOf(*timing);
+    if (!options.ok()) return ctx.Fail(options.status());
     auto store = OpenInitializedStore(*url);
     if (!store.ok()) return ctx.Fail(store.status());
-    // Without the match index an expired dispatch is not re-offered; the
-    // server's own sweeper has it.
-    services::EngagementService engagements(**store, SystemClock(), {}, nullptr);
+    // The server's index, so that an expired dispatch passes to whom the
+    // server would pick next, within the craftsmen's capacity.
+    auto serving = BuildServingEngine(**store);
+    if (!serving.ok()) return ctx.Fail(serving.status());
+    services::MatchService matches(**store, *serving->engine);
+    services::EngagementService engagements(**store, SystemClock(), *options, &matches);
     auto swept = engagements.Sweep();
     if (!swept.ok()) return ctx.Fail(swept.status());
     auto delivered = services::WebhookDeliverer::DeliverDue(**store, SystemClock(), {});

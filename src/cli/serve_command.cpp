@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/cli.h"
+#include "cli/serving_engine.h"
 #include "accounts/password.h"
 #include "http/server.h"
 #include "interchange/validation.h"
@@ -86,14 +87,15 @@ class Sweeper {
 };
 
 struct TrackingFlags {
-  double remind_hours = 24;
-  double expire_hours = 48;
+  DispatchTimingFlags dispatch;
   int sweep_seconds = 60;
 };
 
 void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOptions& options,
               const TrackingFlags& tracking) {
   ShutdownSignals signals;  // before any thread starts, so all inherit the mask
+  auto tracking_options = TrackingOptionsOf(tracking.dispatch);
+  if (!tracking_options.ok()) return ctx.Fail(tracking_options.status());
   auto store = OpenInitializedStore(url);
   if (!store.ok()) return ctx.Fail(store.status());
   auto validator = interchange::RecordValidator::LoadDefault();
@@ -105,33 +107,25 @@ void RunServe(CommandContext& ctx, const std::string& url, const http::ServerOpt
   services::RecordService records(**store, *validator);
   // The match index is built once at start and then follows the change feed,
   // so writes through this or any other instance show within a second.
-  auto match_config = matching::LoadMatchConfig();
-  if (!match_config.ok()) return ctx.Fail(match_config.status());
-  auto capacity = std::make_shared<services::EngagementCapacity>();
-  if (Status s = capacity->Refresh(**store); !s.ok()) return ctx.Fail(s);
-  match_config->capacity = capacity;
-  // Track records and resolved needs' text: read from the whole engagement
-  // history once the index exists, then after every sweep.
-  auto outcomes = std::make_shared<services::EngagementOutcomes>();
-  match_config->track_record = outcomes;
-  auto engine = matching::MatchEngine::Build(**store, *match_config);
-  if (!engine.ok()) return ctx.Fail(engine.status());
-  if (Status s = outcomes->Refresh(**store, **engine); !s.ok()) return ctx.Fail(s);
-  matching::MatchFollower follower(**engine);
-  services::MatchService matches(**store, **engine);
-  services::TrackingOptions tracking_options;
-  tracking_options.remind_after = std::chrono::minutes(static_cast<int64_t>(tracking.remind_hours * 60));
-  tracking_options.expire_after = std::chrono::minutes(static_cast<int64_t>(tracking.expire_hours * 60));
-  services::EngagementService engagements(**store, SystemClock(), tracking_options, &matches);
+  auto serving = BuildServingEngine(**store);
+  if (!serving.ok()) return ctx.Fail(serving.status());
+  matching::MatchEngine& engine = *serving->engine;
+  matching::MatchFollower follower(engine);
+  services::MatchService matches(**store, engine);
+  services::EngagementService engagements(**store, SystemClock(), *tracking_options, &matches);
   services::BatchDispatchService batch_dispatch(**store, matches, engagements);
   services::KpiService kpis(**store, &*validator);
   services::InboxService inbox(**store);
   services::ProgrammeService programmes(**store, SystemClock());
   services::WebhookDeliverer deliverer(**store, SystemClock());
   Sweeper sweeper(engagements, std::chrono::seconds(tracking.sweep_seconds), [&] {
-    if (Status s = capacity->Refresh(**store); !s.ok()) return spdlog::warn("capacity refresh: {}", s.ToString());
-    (*engine)->RefreshCapacity();
-    if (Status s = outcomes->Refresh(**store, **engine); !s.ok()) spdlog::warn("engagement outcomes: {}", s.ToString());
+    if (Status s = serving->capacity->Refresh(**store); !s.ok()) {
+      return spdlog::warn("capacity refresh: {}", s.ToString());
+    }
+    engine.RefreshCapacity();
+    if (Status s = serving->outcomes->Refresh(**store, engine); !s.ok()) {
+      spdlog::warn("engagement outcomes: {}", s.ToString());
+    }
   });
   http::Services wiring{**store, sessions, records, &matches};
   wiring.engagements = &engagements;
@@ -177,12 +171,7 @@ void AddServeCommand(CLI::App& app, CommandContext& ctx) {
   if (std::filesystem::is_directory("web/dist", ec)) options->web_root = "web/dist";
   cmd->add_option("--web-root", options->web_root, "网页界面目录（npm run build 的产物；空 = 只提供 API）")
       ->capture_default_str();
-  cmd->add_option("--dispatch-remind-hours", tracking->remind_hours, "派单多少小时未接单时提醒")
-      ->check(CLI::Range(0.1, 24.0 * 30))
-      ->capture_default_str();
-  cmd->add_option("--dispatch-expire-hours", tracking->expire_hours, "派单多少小时未接单时转派下一位")
-      ->check(CLI::Range(0.1, 24.0 * 60))
-      ->capture_default_str();
+  AddDispatchTimingFlags(*cmd, tracking->dispatch);
   cmd->add_option("--sweep-seconds", tracking->sweep_seconds, "检查提醒、超时和回访到期的间隔（秒）")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
@@ -191,9 +180,6 @@ void AddServeCommand(CLI::App& app, CommandContext& ctx) {
                   "信任其 X-Forwarded-For 的反向代理地址段，可重复 (CIDR, e.g. 127.0.0.1/32; default: none)")
       ->delimiter(',');
   cmd->callback([&ctx, url, options, tracking, proxies] {
-    if (tracking->expire_hours <= tracking->remind_hours) {
-      return ctx.Fail(Status::Invalid("--dispatch-expire-hours 应大于 --dispatch-remind-hours"));
-    }
     auto trusted = http::TrustedProxies::Parse(*proxies);
     if (!trusted.ok()) return ctx.Fail(trusted.status());
     options->trusted_proxies = std::move(*trusted);

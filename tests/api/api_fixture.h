@@ -56,6 +56,8 @@ class ApiFixture {
              const std::string& body = "", const httplib::Headers& extra = {});
   Reply Get(const std::string& who, const std::string& path) { return Call(who, "GET", path); }
   storage::Store& store() { return *store_; }
+  // The database, for a `craftlink` process to open beside the fixture.
+  const std::string& url() const { return db_->url(); }
   // The clock engagements, KPIs and notifications run on; starts at
   // kClockStart and moves only when a test advances it.
   ManualClock& clock() { return *clock_; }
