@@ -15,8 +15,6 @@
 #include "interchange/validation.h"
 #include "matching/matching.h"
 #include "services/batch_dispatch.h"
-#include "services/engagement_capacity.h"
-#include "services/engagement_outcomes.h"
 #include "services/engagement_service.h"
 #include "services/inbox_service.h"
 #include "services/kpi_service.h"

@@ -266,23 +266,19 @@ Result<ImportSummary> ImportFile(storage::Store& store, const RecordValidator& v
   // before it (about a second per GB, off the critical path). Nothing commits
   // until it has passed, and its refusal wins over whatever errors the same
   // bytes caused in the import, so a GBK or binary file is refused as before.
-  std::future<Status> encoding_check = std::async(std::launch::async, [path] { return CheckUtf8Text(path); });
-  std::optional<Status> encoding;
-  auto encoding_ok = [&] {
-    if (!encoding) encoding = encoding_check.get();
-    return *encoding;
-  };
+  const std::shared_future<Status> encoding =
+      std::async(std::launch::async, [path] { return CheckUtf8Text(path); }).share();
   Status imported = [&] {
     auto source = RowSource::Open(path, *format, *kind, options.max_line_bytes);
     if (!source.ok()) return Status(source.status().code(), path.string() + ": " + source.status().message());
     ImportRun run(store, validator, options, summary);
-    return run.Run(**source, encoding_ok);
+    return run.Run(**source, [&] { return encoding.get(); });
   }();
-  if (!encoding_ok().ok()) {
+  if (!encoding.get().ok()) {
     // The report would list rows of a file that was never read as text.
     std::error_code ignored;
     if (!options.report.empty()) std::filesystem::remove(options.report, ignored);
-    return *encoding;
+    return encoding.get();
   }
   CRAFTLINK_RETURN_IF_ERROR(imported);
   return summary;

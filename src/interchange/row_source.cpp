@@ -30,6 +30,28 @@ bool LooksLikeGbk(std::string_view line) {
   return pairs >= 2;
 }
 
+// Checks whole lines `text`, the first of which is line `lines_before + 1`.
+// A line with a NUL byte is reported as binary even when it is also not UTF-8,
+// and the first bad line wins.
+Status CheckTextLines(const std::filesystem::path& path, std::string_view text, size_t lines_before) {
+  const size_t nul = text.find('\0');
+  const size_t bad = utf8::FirstInvalidOffset(text);
+  if (nul == std::string_view::npos && bad == std::string_view::npos) return Status::Ok();
+  auto line_of = [&](size_t offset) {
+    return lines_before + 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+  };
+  if (nul != std::string_view::npos && (bad == std::string_view::npos || line_of(nul) <= line_of(bad))) {
+    return Status::Invalid(path.string() + ":" + std::to_string(line_of(nul)) +
+                           ": 文件含有二进制内容，不是文本文件，未导入任何数据 (binary content, nothing imported)");
+  }
+  const size_t line_start = bad == 0 ? 0 : text.rfind('\n', bad - 1) + 1;  // npos + 1 == 0
+  const std::string_view line = text.substr(line_start, text.find('\n', bad) - line_start);
+  const std::string guess = LooksLikeGbk(line) ? "，看起来是 GBK/GB18030 编码" : "";
+  return Status::Invalid(path.string() + ":" + std::to_string(line_of(bad)) + ": 文件不是 UTF-8 编码" + guess +
+                         "。请在 Excel/WPS 中另存为「CSV UTF-8」或用 iconv 转换后再导入，未导入任何数据 "
+                         "(not UTF-8, nothing imported)");
+}
+
 std::string Truncated(std::string s) {
   if (s.size() <= kRawKeptBytes) return s;
   size_t cut = kRawKeptBytes;
@@ -68,32 +90,6 @@ Result<RecordKind> KindFromPath(const std::filesystem::path& path) {
                              "(cannot tell the kind from the file name)",
                          "kind");
 }
-
-namespace {
-
-// Checks whole lines `text`, the first of which is line `lines_before + 1`.
-// A line with a NUL byte is reported as binary even when it is also not UTF-8,
-// and the first bad line wins.
-Status CheckTextLines(const std::filesystem::path& path, std::string_view text, size_t lines_before) {
-  const size_t nul = text.find('\0');
-  const size_t bad = utf8::FirstInvalidOffset(text);
-  if (nul == std::string_view::npos && bad == std::string_view::npos) return Status::Ok();
-  auto line_of = [&](size_t offset) {
-    return lines_before + 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
-  };
-  if (nul != std::string_view::npos && (bad == std::string_view::npos || line_of(nul) <= line_of(bad))) {
-    return Status::Invalid(path.string() + ":" + std::to_string(line_of(nul)) +
-                           ": 文件含有二进制内容，不是文本文件，未导入任何数据 (binary content, nothing imported)");
-  }
-  const size_t line_start = bad == 0 ? 0 : text.rfind('\n', bad - 1) + 1;  // npos + 1 == 0
-  const std::string_view line = text.substr(line_start, text.find('\n', bad) - line_start);
-  const std::string guess = LooksLikeGbk(line) ? "，看起来是 GBK/GB18030 编码" : "";
-  return Status::Invalid(path.string() + ":" + std::to_string(line_of(bad)) + ": 文件不是 UTF-8 编码" + guess +
-                         "。请在 Excel/WPS 中另存为「CSV UTF-8」或用 iconv 转换后再导入，未导入任何数据 "
-                         "(not UTF-8, nothing imported)");
-}
-
-}  // namespace
 
 // Reads 1 MiB blocks rather than lines: the check passes over every byte of
 // files of a gigabyte and more.

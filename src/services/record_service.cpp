@@ -76,10 +76,10 @@ Result<nlohmann::json> NextAfter(const Record& last, const ListQuery& query) {
 
 }  // namespace
 
-std::string RecordVersion(const nlohmann::json& stored_body) {
-  // FNV-1a 64 over the canonical dump: stable across processes and builds.
+std::string RecordVersion(std::string_view stored_body) {
+  // FNV-1a 64 over the canonical text: stable across processes and builds.
   uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : stored_body.dump()) {
+  for (unsigned char c : stored_body) {
     h ^= c;
     h *= 1099511628211ull;
   }
@@ -164,8 +164,8 @@ Status RecordService::Audit(const access::Principal& who, std::string_view actio
 // The record as the caller may see it, with org, archive flag and version.
 template <typename Record>
 static nlohmann::json Present(const Record& r, Visibility visibility) {
-  nlohmann::json stored = domain::ToJson(r);
-  nlohmann::json j = stored;
+  const std::string stored = domain::ToJsonText(r);
+  nlohmann::json j = nlohmann::json::parse(stored);
   if (visibility == Visibility::kMasked) MaskPersonalData(j);
   j["org_id"] = r.meta.org_id;
   j["archived"] = r.meta.archived;
@@ -282,7 +282,7 @@ Result<nlohmann::json> RecordService::WriteOf(const access::Principal& who, std:
     // who may write (docs/api.md, Errors).
     if (!policy.CanEdit(who, **existing)) return Status::PermissionDenied("您无权修改这条记录");
     if (version.empty()) return Status::Invalid("更新时须带上读取时的 version", "version");
-    if (version != RecordVersion(domain::ToJson(**existing))) {
+    if (version != RecordVersion(domain::ToJsonText(**existing))) {
       return Status::Conflict("记录已被他人修改，请刷新后再改 (stale version)");
     }
     record->meta.org_id = (*existing)->meta.org_id;  // ownership moves only through admin tools

@@ -7,6 +7,7 @@
 // cannot overwrite each other silently.
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -78,7 +79,8 @@ class RecordService {
   const interchange::RecordValidator& validator_;
 };
 
-// The optimistic-concurrency token of a stored record.
-std::string RecordVersion(const nlohmann::json& stored_body);
+// The optimistic-concurrency token of a stored record, from its body text
+// (domain::ToJsonText).
+std::string RecordVersion(std::string_view stored_body);
 
 }  // namespace craftlink::services

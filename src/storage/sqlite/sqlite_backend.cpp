@@ -335,9 +335,10 @@ Status PrepareForPageSize(sqlite3* source, sqlite3* dest) {
   auto mode = QueryText(dest, "PRAGMA journal_mode = DELETE", kWhat);
   if (mode.ok() && *mode != "wal") return Status::Ok();
   return Status::Conflict(
-      "restore failed: the backup's page size (" + *source_size + ") differs from the database's (" + *dest_size +
-      "), and changing it needs the database to itself; stop the server and other users of it, then restore "
-      "again" + (mode.ok() ? "" : " (" + mode.status().message() + ")"));
+      "恢复失败：备份的页大小（" + *source_size + "）与数据库的（" + *dest_size +
+      "）不同，改变页大小需要独占数据库；请先停止服务和其他正在使用该数据库的程序，再重新恢复 "
+      "(restore failed: the backup's page size differs from the database's; stop the server and other users of "
+      "the database, then restore again" + (mode.ok() ? "" : "; " + mode.status().message()) + ")");
 }
 
 }  // namespace
